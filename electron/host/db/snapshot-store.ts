@@ -1,0 +1,102 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fsyncDir, writeAndSync } from './fsync-file';
+
+export interface SnapshotCandidate {
+  which: 'snapshot' | 'previous_snapshot';
+  bytes: Buffer;
+}
+
+interface SumFile {
+  sha256: string;
+  size: number;
+  seq: number;
+}
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** Why a snapshot file cannot be trusted, or null when its header and size are consistent. */
+export function sqliteHeaderProblem(bytes: Buffer): string | null {
+  if (bytes.length < 100) return `file is ${bytes.length} bytes, shorter than a SQLite header`;
+  if (!bytes.subarray(0, 16).equals(SQLITE_MAGIC)) return 'not a SQLite database (bad header)';
+  const rawPageSize = bytes.readUInt16BE(16);
+  const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
+  const pageCount = bytes.readUInt32BE(28);
+  if (pageCount > 0 && pageSize * pageCount !== bytes.length) {
+    return `file is ${bytes.length} bytes but its header says ${pageSize * pageCount} (truncated or padded)`;
+  }
+  return null;
+}
+
+/**
+ * The workspace file and the one before it. A new snapshot goes to a temp file and is fsynced,
+ * then the current one becomes the previous one and the temp file takes its place; a checksum
+ * file beside each says what a complete copy looks like. A half-written file never replaces a
+ * good one, and a damaged current file falls back to the previous one plus the journal.
+ */
+export class SnapshotStore {
+  readonly current: string;
+  readonly previous: string;
+
+  constructor(readonly file: string) {
+    this.current = file;
+    this.previous = `${file}.prev`;
+  }
+
+  /** Valid snapshots, best first. Each problem found is reported through `onRejected`. */
+  candidates(onRejected: (file: string, reason: string) => void): SnapshotCandidate[] {
+    const out: SnapshotCandidate[] = [];
+    for (const [which, file] of [
+      ['snapshot', this.current],
+      ['previous_snapshot', this.previous],
+    ] as const) {
+      if (!fs.existsSync(file)) continue;
+      const bytes = fs.readFileSync(file);
+      const problem = this.problem(file, bytes);
+      if (problem) onRejected(file, problem);
+      else out.push({ which, bytes });
+    }
+    return out;
+  }
+
+  private problem(file: string, bytes: Buffer): string | null {
+    const header = sqliteHeaderProblem(bytes);
+    if (header) return header;
+    const sum = readSum(`${file}.sum`);
+    if (!sum) return null;
+    if (sum.size !== bytes.length) return `size ${bytes.length} differs from its checksum file (${sum.size})`;
+    const sha = crypto.createHash('sha256').update(bytes).digest('hex');
+    if (sha !== sum.sha256) return 'content does not match its checksum file';
+    return null;
+  }
+
+  write(bytes: Uint8Array, seq: number): void {
+    const dir = path.dirname(this.current);
+    const tmp = `${this.current}.tmp`;
+    const sum: SumFile = {
+      sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+      size: bytes.byteLength,
+      seq,
+    };
+    writeAndSync(tmp, bytes);
+    writeAndSync(`${tmp}.sum`, Buffer.from(JSON.stringify(sum)));
+    if (fs.existsSync(this.current)) {
+      fs.renameSync(this.current, this.previous);
+      if (fs.existsSync(`${this.current}.sum`)) fs.renameSync(`${this.current}.sum`, `${this.previous}.sum`);
+      else fs.rmSync(`${this.previous}.sum`, { force: true });
+    }
+    fs.renameSync(tmp, this.current);
+    fs.renameSync(`${tmp}.sum`, `${this.current}.sum`);
+    fsyncDir(dir);
+  }
+}
+
+function readSum(file: string): SumFile | null {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as SumFile;
+    return typeof parsed.sha256 === 'string' ? parsed : null;
+  } catch {
+    return null;
+  }
+}

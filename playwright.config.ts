@@ -1,0 +1,15 @@
+import { defineConfig } from '@playwright/test';
+
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: /.*\.spec\.ts/,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  projects: [
+    { name: 'browser-host', metadata: { host: 'browser' } },
+    { name: 'electron', metadata: { host: 'electron' } },
+  ],
+});

@@ -1,0 +1,3 @@
+export function AuditScreen() {
+  return <main className="center muted">audit</main>;
+}

@@ -1,0 +1,3 @@
+export function CrosswalkScreen() {
+  return <main className="center muted">crosswalks</main>;
+}

@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import { auditMethods } from './audit';
+import { crosswalkMethods } from './crosswalks';
+import { importMethods } from './imports';
+import { fileMethods, jobMethods } from './jobs';
+import { schemeMethods } from './schemes';
+import { workspaceMethods } from './workspace';
+
+/** Every request the renderer can make. A renamed method breaks the compile, not the user. */
+export const contract = {
+  ...workspaceMethods,
+  ...auditMethods,
+  ...schemeMethods,
+  ...crosswalkMethods,
+  ...importMethods,
+  ...jobMethods,
+  ...fileMethods,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Params<M extends MethodName> = z.input<Contract[M]['params']>;
+export type ParsedParams<M extends MethodName> = z.output<Contract[M]['params']>;
+export type Result<M extends MethodName> = z.output<Contract[M]['result']>;
+
+export * from './common';
+export * from './workspace';
+export * from './audit';
+export * from './schemes';
+export * from './crosswalks';
+export * from './imports';
+export * from './jobs';
+export * from './events';
