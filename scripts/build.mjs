@@ -27,7 +27,7 @@ async function buildHosts() {
 }
 
 async function buildRenderer() {
-  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+  await viteBuild({ configFile: 'vite.config.mts', logLevel: 'warn' });
 }
 
 const started = Date.now();

@@ -45,7 +45,7 @@ function TopBar() {
             {t('actions.signOut')}
           </button>
         )}
-        <button className="lang-toggle" onClick={() => setLanguage(other)} lang={other} aria-label={t('language.label')}>
+        <button className="lang-toggle" onClick={() => setLanguage(other)} lang={other} title={t("language.label")}>
           {t('language.switchTo')}
         </button>
       </div>
