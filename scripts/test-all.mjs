@@ -25,6 +25,15 @@ function check(name, cmd, args) {
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gesher-test-report-'));
 
+// Electron is an optional dependency: where its binary cannot be downloaded, npm drops the
+// package. Its type definitions are still needed to typecheck the Electron host.
+if (!fs.existsSync('node_modules/electron/package.json')) {
+  const version = JSON.parse(fs.readFileSync('package.json', 'utf8')).optionalDependencies.electron;
+  step('electron types (binary skipped)', 'npm', ['install', '--no-save', '--no-audit', '--no-fund', `electron@${version}`], {
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+  });
+}
+
 if (!step('build', 'node', ['scripts/build.mjs'])) {
   console.log('\nThe build failed; nothing else can run.');
   console.log('tests: 0 passed, 1 failed');
