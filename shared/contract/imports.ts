@@ -22,7 +22,14 @@ export type ReadOptions = z.infer<typeof ReadOptions>;
 
 export const ColumnWarning = z.object({
   column: z.string(),
-  kind: z.enum(['short_codes', 'scientific_notation', 'date_like', 'numeric_loss']),
+  /** stored_as_number: an XLSX keeps these cells as numbers, so any leading zero was lost in Excel. */
+  kind: z.enum([
+    'short_codes',
+    'scientific_notation',
+    'date_like',
+    'numeric_loss',
+    'stored_as_number',
+  ]),
   examples: z.array(z.string()).max(5),
   count: z.number().int(),
 });
@@ -126,10 +133,7 @@ export const importMethods = {
     z.object({ fileName: z.string().min(1).max(260), base64: z.string() }),
     z.object({ stagedId: Id, bytes: z.number().int() }),
   ),
-  'import.preview': method(
-    z.object({ stagedId: Id, options: ReadOptions.default({}) }),
-    Preview,
-  ),
+  'import.preview': method(z.object({ stagedId: Id, options: ReadOptions.default({}) }), Preview),
   /** All or nothing: runs as a job; the job's result is an ImportResult or a validation error. */
   'import.commitScheme': method(
     z.object({

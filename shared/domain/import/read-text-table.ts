@@ -1,0 +1,35 @@
+import type { Delimiter, Encoding, ReadOptions } from '../../contract/imports';
+import { RpcError } from '../../rpc/errors';
+import { decodeBytes } from './decode';
+import { parseDelimited } from './delimited';
+import { looksLikeSssom, parseSssom } from './sssom';
+import type { Table } from './table';
+
+export interface TextTable {
+  format: 'csv' | 'sssom';
+  table: Table;
+  encoding: Encoding;
+  delimiter: Delimiter;
+  hadBom: boolean;
+  metadata: Record<string, unknown> | null;
+}
+
+/** A CSV/TSV/SSSOM file's bytes → text cells, with what was detected. */
+export function readTextTable(
+  fileName: string,
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+): TextTable {
+  const { text, encoding, hadBom } = decodeBytes(bytes, options.encoding);
+  try {
+    if (!options.delimiter && !options.skipRows && looksLikeSssom(fileName, text)) {
+      const { metadata, table } = parseSssom(text);
+      return { format: 'sssom', table, encoding, delimiter: '\t', hadBom, metadata };
+    }
+    const { delimiter, ...table } = parseDelimited(text, options);
+    return { format: 'csv', table, encoding, delimiter, hadBom, metadata: null };
+  } catch (error) {
+    if (error instanceof RpcError) throw error;
+    throw new RpcError('import_failed', `${fileName}: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,204 @@
+import type { Justification, MappingStatus, Relation } from '../../contract/common';
+import type { CrosswalkField } from '../../contract/imports';
+import { relationFromPartials, relationsFromCardinality } from '../crosswalk/derive-relation';
+import { ImportErrors, resolveColumns } from './import-errors';
+import { isBlankRow, type Table } from './table';
+import {
+  FLAG_EXPECTED,
+  FRACTION_EXPECTED,
+  JUSTIFICATION_EXPECTED,
+  RELATION_EXPECTED,
+  STATUS_EXPECTED,
+  readFlag,
+  readFraction,
+  readJustification,
+  readMappingStatus,
+  readRelation,
+  stripCuriePrefix,
+} from './values';
+
+/** Valid mappings, column by column (no object per row: imports run to millions of rows). */
+export interface CrosswalkRows {
+  count: number;
+  source: string[];
+  target: string[];
+  relation: Relation[];
+  share: (number | null)[];
+  status: MappingStatus[];
+  justification: Justification[];
+  confidence: (number | null)[];
+  comment: (string | null)[];
+  partialSource: Uint8Array;
+  partialTarget: Uint8Array;
+  author: (string | null)[];
+  reviewer: (string | null)[];
+}
+
+export interface CrosswalkReadOptions {
+  /** SSSOM: codes are CURIEs (isco08:0110); the prefix is dropped. */
+  curies?: boolean;
+  defaults?: { status?: MappingStatus; justification?: Justification };
+}
+
+const text = (cell: string | undefined): string | null => {
+  const t = (cell ?? '').trim();
+  return t === '' ? null : t;
+};
+
+/**
+ * Checks and converts a crosswalk table in chunks (the caller yields between them for progress
+ * and cancel). Every problem is collected; `finish()` throws them all, or returns the rows.
+ */
+export class CrosswalkValidator {
+  readonly errors: ImportErrors;
+  private readonly columnErrors: boolean;
+  private readonly col: Partial<Record<CrosswalkField, number>>;
+  private readonly out: CrosswalkRows;
+  private readonly relationGiven: boolean[] = [];
+  private readonly status: MappingStatus;
+  private readonly justification: Justification;
+
+  constructor(
+    fileName: string,
+    private readonly table: Table,
+    private readonly columns: Partial<Record<CrosswalkField, string>>,
+    private readonly options: CrosswalkReadOptions = {},
+  ) {
+    this.errors = new ImportErrors(fileName);
+    this.col = resolveColumns(this.errors, table.headers, columns);
+    this.columnErrors = this.errors.total > 0;
+    this.status = options.defaults?.status ?? 'proposed';
+    this.justification = options.defaults?.justification ?? 'imported';
+    this.out = {
+      count: 0,
+      source: [],
+      target: [],
+      relation: [],
+      share: [],
+      status: [],
+      justification: [],
+      confidence: [],
+      comment: [],
+      partialSource: new Uint8Array(table.rows.length),
+      partialTarget: new Uint8Array(table.rows.length),
+      author: [],
+      reviewer: [],
+    };
+  }
+
+  get total(): number {
+    return this.table.rows.length;
+  }
+
+  /** Reads rows [start, end). */
+  readChunk(start: number, end: number): void {
+    if (this.columnErrors) return;
+    const { col, out, errors, table } = this;
+    const head = table.headers;
+    const curies = !!this.options.curies;
+    const code = (row: string[], i: number | undefined, rowNo: number): string => {
+      const v = text(row[i!]);
+      if (v === null) {
+        errors.cell(rowNo, head[i!]!, 'a code', '');
+        return '';
+      }
+      return curies ? stripCuriePrefix(v) : v;
+    };
+    for (let r = start; r < end && r < table.rows.length; r++) {
+      if (errors.full) return;
+      const row = table.rows[r]!;
+      if (isBlankRow(row)) continue;
+      const rowNo = table.firstRow + r;
+      const n = out.count;
+      out.source.push(code(row, col.sourceCode, rowNo));
+      out.target.push(code(row, col.targetCode, rowNo));
+
+      let relation: Relation | undefined;
+      if (col.relation !== undefined) {
+        const v = text(row[col.relation]);
+        if (v !== null) {
+          relation = readRelation(v);
+          if (!relation) errors.cell(rowNo, head[col.relation]!, RELATION_EXPECTED, v);
+        }
+      }
+      this.relationGiven.push(relation !== undefined);
+      out.relation.push(relation ?? 'exact');
+
+      out.share.push(this.fraction(row, col.share, rowNo));
+      out.confidence.push(this.fraction(row, col.confidence, rowNo));
+
+      let status = this.status;
+      if (col.status !== undefined) {
+        const v = text(row[col.status]);
+        if (v !== null) {
+          const s = readMappingStatus(v);
+          if (s) status = s;
+          else errors.cell(rowNo, head[col.status]!, STATUS_EXPECTED, v);
+        }
+      }
+      out.status.push(status);
+
+      let justification = this.justification;
+      if (col.justification !== undefined) {
+        const v = text(row[col.justification]);
+        if (v !== null) {
+          const j = readJustification(v);
+          if (j) justification = j;
+          else errors.cell(rowNo, head[col.justification]!, JUSTIFICATION_EXPECTED, v);
+        }
+      }
+      out.justification.push(justification);
+
+      out.partialSource[n] = this.flag(row, col.partialSource, rowNo);
+      out.partialTarget[n] = this.flag(row, col.partialTarget, rowNo);
+      out.comment.push(col.comment === undefined ? null : text(row[col.comment]));
+      out.author.push(col.author === undefined ? null : text(row[col.author]));
+      out.reviewer.push(col.reviewer === undefined ? null : text(row[col.reviewer]));
+      out.count++;
+    }
+  }
+
+  private fraction(row: string[], i: number | undefined, rowNo: number): number | null {
+    if (i === undefined) return null;
+    const v = text(row[i]);
+    if (v === null) return null;
+    const n = readFraction(v);
+    if (n === undefined) {
+      this.errors.cell(rowNo, this.table.headers[i]!, FRACTION_EXPECTED, v);
+      return null;
+    }
+    return n;
+  }
+
+  private flag(row: string[], i: number | undefined, rowNo: number): number {
+    if (i === undefined) return 0;
+    const v = row[i] ?? '';
+    const f = readFlag(v);
+    if (f === undefined) {
+      this.errors.cell(rowNo, this.table.headers[i]!, FLAG_EXPECTED, v.trim());
+      return 0;
+    }
+    return f ? 1 : 0;
+  }
+
+  /** Throws every error found, or returns the rows with relations filled in where the file had none. */
+  finish(): CrosswalkRows {
+    const { out } = this;
+    if (out.count === 0 && this.errors.total === 0)
+      this.errors.file('there are no rows under the header');
+    this.errors.throwIfAny();
+    out.partialSource = out.partialSource.subarray(0, out.count);
+    out.partialTarget = out.partialTarget.subarray(0, out.count);
+    const hasPartials =
+      this.col.partialSource !== undefined || this.col.partialTarget !== undefined;
+    if (this.relationGiven.every(Boolean)) return out;
+    const derived = hasPartials ? null : relationsFromCardinality(out.source, out.target);
+    for (let i = 0; i < out.count; i++) {
+      if (this.relationGiven[i]) continue;
+      out.relation[i] = derived
+        ? derived[i]!
+        : relationFromPartials(out.partialSource[i] === 1, out.partialTarget[i] === 1);
+    }
+    return out;
+  }
+}
