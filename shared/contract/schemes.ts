@@ -11,6 +11,10 @@ export const Scheme = z.object({
   levels: z.number().int(),
   source: z.string().nullable(),
   itemCount: z.number().int(),
+  /** CURIE prefix used in SSSOM exports (stored, or derived from the English name and version). */
+  prefix: z.string(),
+  /** IRI base a code is appended to; null when the scheme has none published. */
+  uriBase: z.string().nullable(),
 });
 export type Scheme = z.infer<typeof Scheme>;
 

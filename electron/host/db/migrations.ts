@@ -110,4 +110,16 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX items_sort_he ON items(scheme_id, sort_he);
     `,
   },
+  {
+    version: 3,
+    name: 'scheme prefixes and crosswalk data version',
+    // prefix: the CURIE prefix in SSSOM exports (derived from name+version when null). data_version is bumped by
+    // every write to a crosswalk's mappings, so cached grid orderings know when they are stale.
+    sql: `
+      ALTER TABLE schemes ADD COLUMN prefix TEXT;
+      ALTER TABLE schemes ADD COLUMN uri_base TEXT;
+      ALTER TABLE crosswalks ADD COLUMN data_version INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX mappings_pair ON mappings(crosswalk_id, source_code, target_code);
+    `,
+  },
 ];

@@ -1,5 +1,24 @@
+import type {
+  CheckCounts,
+  Decision,
+  MappingDetail,
+  MappingFilter,
+  MappingRow,
+  SortSpec,
+  Steward,
+} from '../../../shared/contract';
+import { CHECK_KINDS } from '../../../shared/contract/crosswalks';
 import { RpcError } from '../../../shared/rpc/errors';
+import { recordAudit } from '../backend/audit-log';
 import type { HandlerGroup, ServiceDeps } from '../backend/deps';
+import { DECIDERS } from '../backend/session';
+import { CrosswalkRepo, type StoredMapping } from '../repos/crosswalk-repo';
+import { orderedIdQuery, type CrosswalkScope } from '../repos/mapping-query';
+import { SchemeRepo } from '../repos/scheme-repo';
+import { exportCrosswalk } from './crosswalk-export';
+import { GridOrderCache, type CachedOrder } from './grid-order-cache';
+import { MappingUndo, type MappingChange } from './mapping-undo';
+import { itemWithPath } from './scheme-service';
 
 type CrosswalkMethods =
   | 'crosswalks.list'
@@ -15,23 +34,440 @@ type CrosswalkMethods =
   | 'crosswalks.undoState'
   | 'crosswalks.export';
 
-const pending = (): never => {
-  throw new RpcError('internal', 'pending');
-};
+/**
+ * Up to this many mappings a write records one audit row per mapping (before/after each); a larger
+ * bulk decision records one summary row whose before/after list every mapping's previous and new fields.
+ */
+export const AUDIT_ROWS_PER_MAPPING_LIMIT = 5000;
 
-export function crosswalkHandlers(_deps: ServiceDeps): HandlerGroup<CrosswalkMethods> {
-  return {
-    'crosswalks.list': () => [],
-    'crosswalks.get': pending,
-    'crosswalks.rows': pending,
-    'crosswalks.detail': pending,
-    'crosswalks.checks': pending,
-    'crosswalks.decide': pending,
-    'crosswalks.addMapping': pending,
-    'crosswalks.removeMappings': pending,
-    'crosswalks.undo': pending,
-    'crosswalks.redo': pending,
-    'crosswalks.undoState': pending,
-    'crosswalks.export': pending,
+const RELATED_ROWS_LIMIT = 500;
+
+/** The fields of a mapping the audit log shows. */
+const audited = (m: StoredMapping | null) =>
+  m && {
+    sourceCode: m.source_code,
+    targetCode: m.target_code,
+    relation: m.relation,
+    share: m.share,
+    status: m.status,
+    comment: m.comment,
   };
+
+export interface CrosswalkService {
+  handlers: HandlerGroup<CrosswalkMethods>;
+  /** The grid's data source, also used by the benchmark. */
+  rows(
+    crosswalkId: string,
+    page: { offset: number; limit: number },
+    sort: SortSpec,
+    filter: MappingFilter,
+  ): { rows: MappingRow[]; total: number };
+}
+
+export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
+  const repo = new CrosswalkRepo(deps.db);
+  const schemes = new SchemeRepo(deps.db);
+  const orders = new GridOrderCache();
+  const checkCache = new Map<string, { version: number; counts: CheckCounts }>();
+  const undo = new MappingUndo();
+
+  const scopeOf = (id: string) => {
+    const scope = repo.scope(id);
+    if (!scope) throw new RpcError('not_found', `No crosswalk with id ${id}.`);
+    return scope;
+  };
+
+  const viewOrder = (
+    scope: CrosswalkScope & { dataVersion: number },
+    sort: SortSpec,
+    filter: MappingFilter,
+  ): CachedOrder => {
+    const key = JSON.stringify([scope.id, scope.dataVersion, sort, filter]);
+    return orders.get(key, () => {
+      const q = orderedIdQuery(scope, sort, filter);
+      return { kind: q.kind, ids: repo.orderedIds(q.sql, q.params) };
+    });
+  };
+
+  const rows: CrosswalkService['rows'] = (crosswalkId, page, sort, filter) => {
+    const scope = scopeOf(crosswalkId);
+    const order = viewOrder(scope, sort, filter);
+    const slice = order.ids.subarray(page.offset, page.offset + page.limit);
+    const out =
+      order.kind === 'item' ? repo.unmappedRowsByItemIds(slice) : repo.rowsByIds(scope, slice);
+    return { rows: out, total: order.ids.length };
+  };
+
+  const checks = (crosswalkId: string): CheckCounts => {
+    const scope = scopeOf(crosswalkId);
+    const cached = checkCache.get(crosswalkId);
+    if (cached && cached.version === scope.dataVersion) return cached.counts;
+    const counts = {} as CheckCounts;
+    for (const check of CHECK_KINDS) {
+      const q = orderedIdQuery(scope, [], { check });
+      counts[check] = repo.count(q.sql, q.params);
+    }
+    checkCache.set(crosswalkId, { version: scope.dataVersion, counts });
+    return counts;
+  };
+
+  const audit = (
+    steward: Steward,
+    at: string,
+    crosswalkId: string,
+    action: string,
+    changes: MappingChange[],
+    comment?: string | null,
+  ) => {
+    if (changes.length <= AUDIT_ROWS_PER_MAPPING_LIMIT) {
+      for (const c of changes) {
+        recordAudit(deps.db, steward, at, {
+          action,
+          entityType: 'mapping',
+          entityId: String(c.id),
+          before: audited(c.before),
+          after: audited(c.after),
+          comment: comment ?? null,
+        });
+      }
+      return;
+    }
+    recordAudit(deps.db, steward, at, {
+      action,
+      entityType: 'crosswalk',
+      entityId: crosswalkId,
+      before: {
+        count: changes.length,
+        mappings: changes.map((c) => ({ id: c.id, ...audited(c.before) })),
+      },
+      after: {
+        count: changes.length,
+        mappings: changes.map((c) => ({ id: c.id, ...audited(c.after) })),
+      },
+      comment: comment ?? null,
+    });
+  };
+
+  /** Runs one journaled write for a crosswalk, records undo, and tells open views. */
+  const change = <T>(
+    steward: Steward,
+    crosswalkId: string,
+    action: string,
+    fn: (at: string) => { changes: MappingChange[]; result: T },
+    comment?: string | null,
+  ): T => {
+    const at = deps.now();
+    const { changes, result } = deps.db.write(() => {
+      const out = fn(at);
+      audit(steward, at, crosswalkId, action, out.changes, comment);
+      repo.bumpVersion(crosswalkId);
+      return out;
+    });
+    if (action !== 'mapping.undo' && action !== 'mapping.redo')
+      undo.record(steward.id, crosswalkId, { action, changes });
+    deps.emit('workspace.changed', { entity: 'crosswalk', id: crosswalkId });
+    return result;
+  };
+
+  const missing = (
+    crosswalkId: string,
+    wanted: readonly number[],
+    found: readonly StoredMapping[],
+  ) => {
+    if (found.length === wanted.length) return;
+    const have = new Set(found.map((m) => m.id));
+    const absent = wanted.filter((id) => !have.has(id));
+    throw new RpcError(
+      'not_found',
+      `Crosswalk ${crosswalkId} has no mapping with id ${absent.slice(0, 10).join(', ')}${absent.length > 10 ? ', …' : ''}.`,
+      {
+        missing: absent,
+      },
+    );
+  };
+
+  const decide = (steward: Steward, params: Decision & { crosswalkId: string }) => {
+    const { crosswalkId, status, relation, share, comment } = params;
+    scopeOf(crosswalkId);
+    if (
+      status === undefined &&
+      relation === undefined &&
+      share === undefined &&
+      comment === undefined
+    ) {
+      throw new RpcError(
+        'validation_failed',
+        'A decision needs a status, relation, share or comment.',
+      );
+    }
+    const ids = [...new Set(params.mappingIds)];
+    return change(
+      steward,
+      crosswalkId,
+      'mapping.decide',
+      (at) => {
+        const before = repo.stored(crosswalkId, ids);
+        missing(crosswalkId, ids, before);
+        // Whoever sets the status is its reviewer.
+        const reviewerId =
+          status === undefined ? undefined : status === 'proposed' ? null : steward.id;
+        const updated = repo.updateDecision(
+          crosswalkId,
+          ids,
+          { status, relation, share, comment, reviewerId },
+          { name: steward.name, agency: steward.agency, at },
+        );
+        const after = new Map(repo.stored(crosswalkId, ids).map((m) => [m.id, m]));
+        return {
+          changes: before.map((b) => ({ id: b.id, before: b, after: after.get(b.id) ?? null })),
+          result: updated,
+        };
+      },
+      comment,
+    );
+  };
+
+  /** Applies the before (undo) or after (redo) states of the last entry as a new audited write. */
+  const replay = (steward: Steward, crosswalkId: string, which: 'undo' | 'redo') => {
+    scopeOf(crosswalkId);
+    const entry = undo.peek(steward.id, crosswalkId, which);
+    if (!entry) throw new RpcError('conflict', `Nothing to ${which} in this crosswalk.`);
+    change(
+      steward,
+      crosswalkId,
+      `mapping.${which}`,
+      (at) => {
+        const changes: MappingChange[] = [];
+        const current = new Map(
+          repo
+            .stored(
+              crosswalkId,
+              entry.changes.map((c) => c.id),
+            )
+            .map((m) => [m.id, m]),
+        );
+        const ordered = which === 'undo' ? [...entry.changes].reverse() : entry.changes;
+        for (const c of ordered) {
+          const target = which === 'undo' ? c.before : c.after;
+          const now = current.get(c.id) ?? null;
+          if (!target) {
+            if (now) repo.delete(crosswalkId, [c.id]);
+          } else {
+            const state = {
+              ...target,
+              updated_by: steward.name,
+              updated_by_agency: steward.agency,
+              updated_at: at,
+            };
+            if (now) repo.restoreStored(state);
+            else repo.insertStored(state);
+          }
+          changes.push({
+            id: c.id,
+            before: now,
+            after: target && repo.stored(crosswalkId, [c.id])[0]!,
+          });
+        }
+        return { changes, result: null };
+      },
+      `${which} of ${entry.action}`,
+    );
+    undo.moved(steward.id, crosswalkId, which);
+    return undo.state(steward.id, crosswalkId);
+  };
+
+  const detail = (
+    crosswalkId: string,
+    mappingId: number | null,
+    sourceCode: string,
+  ): MappingDetail => {
+    const scope = scopeOf(crosswalkId);
+    let row: MappingRow | undefined;
+    if (mappingId !== null) {
+      row = repo.row(scope, mappingId);
+      if (!row)
+        throw new RpcError(
+          'not_found',
+          `Crosswalk ${crosswalkId} has no mapping with id ${mappingId}.`,
+        );
+    }
+    const source = itemWithPath(schemes, scope.sourceSchemeId, row?.sourceCode ?? sourceCode);
+    if (!row) {
+      if (!source)
+        throw new RpcError('not_found', `The source scheme has no code "${sourceCode}".`);
+      row = {
+        mappingId: null,
+        sourceCode: source.code,
+        sourceTitleHe: source.titleHe,
+        sourceTitleEn: source.titleEn,
+        relation: null,
+        targetCode: null,
+        targetTitleHe: null,
+        targetTitleEn: null,
+        share: null,
+        status: null,
+        justification: null,
+        confidence: null,
+        comment: null,
+        partialSource: false,
+        partialTarget: false,
+        updatedBy: null,
+        updatedByAgency: null,
+        updatedAt: null,
+      };
+    }
+    const target =
+      row.targetCode === null ? null : itemWithPath(schemes, scope.targetSchemeId, row.targetCode);
+    const others = (column: 'source_code' | 'target_code', code: string | null) =>
+      code === null
+        ? []
+        : repo.rowsWhere(
+            scope,
+            `m.${column} = ? AND m.id <> ?`,
+            [code, row.mappingId ?? -1],
+            `m.source_code, m.target_code, m.id LIMIT ${RELATED_ROWS_LIMIT}`,
+          );
+    return {
+      row,
+      source,
+      target,
+      sameSource: others('source_code', row.sourceCode),
+      sameTarget: others('target_code', row.targetCode),
+    };
+  };
+
+  const handlers: HandlerGroup<CrosswalkMethods> = {
+    'crosswalks.list': () => repo.list(),
+    'crosswalks.get': ({ id }) => {
+      const cw = repo.get(id);
+      if (!cw) throw new RpcError('not_found', `No crosswalk with id ${id}.`);
+      return cw;
+    },
+    'crosswalks.rows': ({ crosswalkId, offset, limit, sort, filter }) =>
+      rows(crosswalkId, { offset, limit }, sort, filter),
+    'crosswalks.detail': ({ crosswalkId, mappingId, sourceCode }) =>
+      detail(crosswalkId, mappingId, sourceCode),
+    'crosswalks.checks': ({ crosswalkId }) => checks(crosswalkId),
+    'crosswalks.decide': (params) => {
+      const steward = deps.session.require(DECIDERS);
+      const updated = decide(steward, params);
+      return { updated, undo: undo.state(steward.id, params.crosswalkId) };
+    },
+    'crosswalks.addMapping': ({
+      crosswalkId,
+      sourceCode,
+      targetCode,
+      relation,
+      share,
+      comment,
+    }) => {
+      const steward = deps.session.require(DECIDERS);
+      const scope = scopeOf(crosswalkId);
+      if (!schemes.item(scope.sourceSchemeId, sourceCode)) {
+        throw new RpcError(
+          'validation_failed',
+          `Source code "${sourceCode}" is not in the source scheme of this crosswalk.`,
+          { field: 'sourceCode' },
+        );
+      }
+      if (!schemes.item(scope.targetSchemeId, targetCode)) {
+        throw new RpcError(
+          'validation_failed',
+          `Target code "${targetCode}" is not in the target scheme of this crosswalk.`,
+          { field: 'targetCode' },
+        );
+      }
+      if (share !== undefined && share !== null && !(share >= 0 && share <= 1)) {
+        throw new RpcError('validation_failed', `A share is between 0 and 1; got ${share}.`, {
+          field: 'share',
+        });
+      }
+      const mappingId = change(
+        steward,
+        crosswalkId,
+        'mapping.add',
+        (at) => {
+          const id = repo.nextMappingId();
+          repo.insertStored({
+            id,
+            crosswalk_id: crosswalkId,
+            source_code: sourceCode,
+            target_code: targetCode,
+            relation,
+            share: share ?? null,
+            justification: 'manual',
+            confidence: null,
+            status: 'proposed',
+            comment: comment ?? null,
+            partial_source: 0,
+            partial_target: 0,
+            author_id: steward.id,
+            reviewer_id: null,
+            updated_by: steward.name,
+            updated_by_agency: steward.agency,
+            updated_at: at,
+            created_at: at,
+          });
+          return {
+            changes: [{ id, before: null, after: repo.stored(crosswalkId, [id])[0]! }],
+            result: id,
+          };
+        },
+        comment,
+      );
+      return { mappingId, undo: undo.state(steward.id, crosswalkId) };
+    },
+    'crosswalks.removeMappings': ({ crosswalkId, mappingIds, comment }) => {
+      const steward = deps.session.require(DECIDERS);
+      scopeOf(crosswalkId);
+      const ids = [...new Set(mappingIds)];
+      const removed = change(
+        steward,
+        crosswalkId,
+        'mapping.remove',
+        () => {
+          const before = repo.stored(crosswalkId, ids);
+          missing(crosswalkId, ids, before);
+          const n = repo.delete(crosswalkId, ids);
+          return { changes: before.map((b) => ({ id: b.id, before: b, after: null })), result: n };
+        },
+        comment,
+      );
+      return { removed, undo: undo.state(steward.id, crosswalkId) };
+    },
+    'crosswalks.undo': ({ crosswalkId }) =>
+      replay(deps.session.require(DECIDERS), crosswalkId, 'undo'),
+    'crosswalks.redo': ({ crosswalkId }) =>
+      replay(deps.session.require(DECIDERS), crosswalkId, 'redo'),
+    'crosswalks.undoState': ({ crosswalkId }) => {
+      const steward = deps.session.require();
+      return undo.state(steward.id, crosswalkId);
+    },
+    'crosswalks.export': async ({ crosswalkId, format }) => {
+      const steward = deps.session.require();
+      const cw = repo.get(crosswalkId);
+      if (!cw) throw new RpcError('not_found', `No crosswalk with id ${crosswalkId}.`);
+      const file = await exportCrosswalk(
+        { repo, schemes, files: deps.files, now: deps.now() },
+        cw,
+        format,
+        steward,
+      );
+      deps.db.write(() =>
+        recordAudit(deps.db, steward, deps.now(), {
+          action: 'crosswalk.export',
+          entityType: 'crosswalk',
+          entityId: crosswalkId,
+          after: { format, fileName: file.fileName, rows: file.rows },
+        }),
+      );
+      deps.emit('workspace.changed', { entity: 'audit' });
+      return file;
+    },
+  };
+  return { handlers, rows };
+}
+
+export function crosswalkHandlers(deps: ServiceDeps): HandlerGroup<CrosswalkMethods> {
+  return createCrosswalkService(deps).handlers;
 }

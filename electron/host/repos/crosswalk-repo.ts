@@ -1,0 +1,411 @@
+import type {
+  Crosswalk,
+  Justification,
+  MappingRow,
+  MappingStatus,
+  Relation,
+} from '../../../shared/contract';
+import type { SqlValue } from 'sql.js';
+import type { SqlParam } from '../db/journal';
+import type { WorkspaceDb } from '../db/workspace-db';
+import type { CrosswalkScope } from './mapping-query';
+
+interface CrosswalkRowDb {
+  id: string;
+  name_he: string;
+  name_en: string;
+  source_scheme_id: string;
+  target_scheme_id: string;
+  description: string | null;
+  created_at: string;
+  data_version: number;
+}
+
+/** A mapping as stored: what undo restores and what the audit log records. */
+export interface StoredMapping {
+  id: number;
+  crosswalk_id: string;
+  source_code: string;
+  target_code: string;
+  relation: Relation;
+  share: number | null;
+  justification: string;
+  confidence: number | null;
+  status: MappingStatus;
+  comment: string | null;
+  partial_source: number;
+  partial_target: number;
+  author_id: string | null;
+  reviewer_id: string | null;
+  updated_by: string | null;
+  updated_by_agency: string | null;
+  updated_at: string | null;
+  created_at: string;
+}
+
+const STORED_COLUMNS = [
+  'id',
+  'crosswalk_id',
+  'source_code',
+  'target_code',
+  'relation',
+  'share',
+  'justification',
+  'confidence',
+  'status',
+  'comment',
+  'partial_source',
+  'partial_target',
+  'author_id',
+  'reviewer_id',
+  'updated_by',
+  'updated_by_agency',
+  'updated_at',
+  'created_at',
+] as const satisfies readonly (keyof StoredMapping)[];
+
+/** Grid row columns, in MappingRow order; kept as arrays (db.rows) because blocks are fetched often. */
+const ROW_SELECT = `SELECT m.id, m.source_code, s.title_he, s.title_en, m.relation, m.target_code, t.title_he, t.title_en,
+  m.share, m.status, m.justification, m.confidence, m.comment, m.partial_source, m.partial_target,
+  m.updated_by, m.updated_by_agency, m.updated_at
+  FROM mappings m
+  LEFT JOIN items s ON s.scheme_id = ? AND s.code = m.source_code
+  LEFT JOIN items t ON t.scheme_id = ? AND t.code = m.target_code`;
+
+type Cell = SqlValue;
+
+function toRow(r: Cell[]): MappingRow {
+  const str = (v: Cell | undefined) => (v === null || v === undefined ? null : String(v));
+  return {
+    mappingId: r[0] as number,
+    sourceCode: String(r[1]),
+    sourceTitleHe: str(r[2]),
+    sourceTitleEn: str(r[3]),
+    relation: r[4] as Relation,
+    targetCode: String(r[5]),
+    targetTitleHe: str(r[6]),
+    targetTitleEn: str(r[7]),
+    share: r[8] as number | null,
+    status: r[9] as MappingStatus,
+    justification: r[10] as MappingRow['justification'],
+    confidence: r[11] as number | null,
+    comment: str(r[12]),
+    partialSource: r[13] === 1,
+    partialTarget: r[14] === 1,
+    updatedBy: str(r[15]),
+    updatedByAgency: r[16] as MappingRow['updatedByAgency'],
+    updatedAt: str(r[17]),
+  };
+}
+
+const unmappedRow = (r: Cell[]): MappingRow => ({
+  mappingId: null,
+  sourceCode: String(r[1]),
+  sourceTitleHe: r[2] === null ? null : String(r[2]),
+  sourceTitleEn: r[3] === null ? null : String(r[3]),
+  relation: null,
+  targetCode: null,
+  targetTitleHe: null,
+  targetTitleEn: null,
+  share: null,
+  status: null,
+  justification: null,
+  confidence: null,
+  comment: null,
+  partialSource: false,
+  partialTarget: false,
+  updatedBy: null,
+  updatedByAgency: null,
+  updatedAt: null,
+});
+
+export interface ExportMapping {
+  source_code: string;
+  source_title_he: string | null;
+  source_title_en: string | null;
+  relation: Relation;
+  target_code: string;
+  target_title_he: string | null;
+  target_title_en: string | null;
+  share: number | null;
+  status: MappingStatus;
+  justification: Justification;
+  confidence: number | null;
+  comment: string | null;
+  partial_source: number;
+  partial_target: number;
+  author_id: string | null;
+  reviewer_id: string | null;
+  updated_by: string | null;
+  updated_by_agency: string | null;
+  updated_at: string | null;
+}
+
+export type StatusCounts = Crosswalk['counts'];
+
+const emptyCounts = (): StatusCounts => ({
+  total: 0,
+  proposed: 0,
+  approved: 0,
+  rejected: 0,
+  needs_discussion: 0,
+});
+
+export class CrosswalkRepo {
+  constructor(private readonly db: WorkspaceDb) {}
+
+  list(): Crosswalk[] {
+    const rows = this.db.all<CrosswalkRowDb>('SELECT * FROM crosswalks ORDER BY name_en');
+    const counts = this.statusCounts();
+    return rows.map((r) => this.toCrosswalk(r, counts.get(r.id)));
+  }
+
+  get(id: string): Crosswalk | undefined {
+    const row = this.db.get<CrosswalkRowDb>('SELECT * FROM crosswalks WHERE id = ?', [id]);
+    return row ? this.toCrosswalk(row, this.statusCounts(id).get(id)) : undefined;
+  }
+
+  scope(id: string): (CrosswalkScope & { dataVersion: number }) | undefined {
+    const row = this.db.get<{
+      source_scheme_id: string;
+      target_scheme_id: string;
+      data_version: number;
+    }>('SELECT source_scheme_id, target_scheme_id, data_version FROM crosswalks WHERE id = ?', [
+      id,
+    ]);
+    return (
+      row && {
+        id,
+        sourceSchemeId: row.source_scheme_id,
+        targetSchemeId: row.target_scheme_id,
+        dataVersion: row.data_version,
+      }
+    );
+  }
+
+  private toCrosswalk(r: CrosswalkRowDb, counts: StatusCounts | undefined): Crosswalk {
+    return {
+      id: r.id,
+      nameHe: r.name_he,
+      nameEn: r.name_en,
+      sourceSchemeId: r.source_scheme_id,
+      targetSchemeId: r.target_scheme_id,
+      description: r.description,
+      createdAt: r.created_at,
+      counts: counts ?? emptyCounts(),
+    };
+  }
+
+  private statusCounts(id?: string): Map<string, StatusCounts> {
+    const rows = this.db.all<{ crosswalk_id: string; status: MappingStatus; n: number }>(
+      `SELECT crosswalk_id, status, COUNT(*) AS n FROM mappings ${id ? 'WHERE crosswalk_id = ?' : ''} GROUP BY crosswalk_id, status`,
+      id ? [id] : [],
+    );
+    const out = new Map<string, StatusCounts>();
+    for (const r of rows) {
+      const c = out.get(r.crosswalk_id) ?? emptyCounts();
+      c[r.status] += r.n;
+      c.total += r.n;
+      out.set(r.crosswalk_id, c);
+    }
+    return out;
+  }
+
+  /** The ids of a grid view in order, as one Int32Array (see mapping-query.ts for the SQL). */
+  orderedIds(sql: string, params: SqlParam[]): Int32Array {
+    const joined = this.db.get<{ ids: string | null }>(
+      `SELECT group_concat(id) AS ids FROM (${sql})`,
+      params,
+    )?.ids;
+    if (!joined) return new Int32Array(0);
+    const parts = joined.split(',');
+    const out = new Int32Array(parts.length);
+    for (let i = 0; i < parts.length; i++) out[i] = Number(parts[i]);
+    return out;
+  }
+
+  /** Grid rows for the given mapping ids, in the order of ids. */
+  rowsByIds(cw: CrosswalkScope, ids: ArrayLike<number>): MappingRow[] {
+    if (ids.length === 0) return [];
+    const rows = this.db.rows(`${ROW_SELECT} WHERE m.id IN (SELECT value FROM json_each(?))`, [
+      cw.sourceSchemeId,
+      cw.targetSchemeId,
+      JSON.stringify(Array.from(ids)),
+    ]);
+    return inOrder(ids, rows, (r) => r[0] as number).map(toRow);
+  }
+
+  /** Virtual rows for unmapped source items, in the order of the item ids. */
+  unmappedRowsByItemIds(ids: ArrayLike<number>): MappingRow[] {
+    if (ids.length === 0) return [];
+    const rows = this.db.rows(
+      'SELECT id, code, title_he, title_en FROM items WHERE id IN (SELECT value FROM json_each(?))',
+      [JSON.stringify(Array.from(ids))],
+    );
+    return inOrder(ids, rows, (r) => r[0] as number).map(unmappedRow);
+  }
+
+  rowsWhere(
+    cw: CrosswalkScope,
+    where: string,
+    params: SqlParam[],
+    orderBy = 'm.source_code, m.target_code, m.id',
+  ): MappingRow[] {
+    return this.db
+      .rows(`${ROW_SELECT} WHERE m.crosswalk_id = ? AND ${where} ORDER BY ${orderBy}`, [
+        cw.sourceSchemeId,
+        cw.targetSchemeId,
+        cw.id,
+        ...params,
+      ])
+      .map(toRow);
+  }
+
+  row(cw: CrosswalkScope, mappingId: number): MappingRow | undefined {
+    return this.rowsWhere(cw, 'm.id = ?', [mappingId])[0];
+  }
+
+  count(sql: string, params: SqlParam[]): number {
+    return this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM (${sql})`, params)?.n ?? 0;
+  }
+
+  stored(crosswalkId: string, ids: readonly number[]): StoredMapping[] {
+    const out: StoredMapping[] = [];
+    for (let i = 0; i < ids.length; i += 10_000) {
+      out.push(
+        ...this.db.all<StoredMapping>(
+          `SELECT ${STORED_COLUMNS.join(', ')} FROM mappings WHERE crosswalk_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+          [crosswalkId, JSON.stringify(ids.slice(i, i + 10_000))],
+        ),
+      );
+    }
+    return out.map((m) => ({
+      ...m,
+      source_code: String(m.source_code),
+      target_code: String(m.target_code),
+    }));
+  }
+
+  /** Mappings that checks and exports need, lean. */
+  checkMappings(crosswalkId: string) {
+    return this.db
+      .rows(
+        'SELECT id, source_code, target_code, share, status FROM mappings WHERE crosswalk_id = ?',
+        [crosswalkId],
+      )
+      .map((r) => ({
+        id: r[0] as number,
+        sourceCode: String(r[1]),
+        targetCode: String(r[2]),
+        share: r[3] as number | null,
+        status: r[4] as MappingStatus,
+      }));
+  }
+
+  /** Approved mappings with titles and people, in source/target order, for exports. */
+  approvedForExport(cw: CrosswalkScope): ExportMapping[] {
+    return this.db
+      .all<ExportMapping>(
+        `SELECT m.source_code, s.title_he AS source_title_he, s.title_en AS source_title_en, m.relation, m.target_code,
+           t.title_he AS target_title_he, t.title_en AS target_title_en, m.share, m.status, m.justification, m.confidence,
+           m.comment, m.partial_source, m.partial_target, m.author_id, m.reviewer_id, m.updated_by, m.updated_by_agency, m.updated_at
+         FROM mappings m
+         LEFT JOIN items s ON s.scheme_id = ? AND s.code = m.source_code
+         LEFT JOIN items t ON t.scheme_id = ? AND t.code = m.target_code
+         WHERE m.crosswalk_id = ? AND m.status = 'approved'
+         ORDER BY m.source_code, m.target_code, m.id`,
+        [cw.sourceSchemeId, cw.targetSchemeId, cw.id],
+      )
+      .map((m) => ({
+        ...m,
+        source_code: String(m.source_code),
+        target_code: String(m.target_code),
+      }));
+  }
+
+  // Writes: call inside db.write().
+
+  bumpVersion(crosswalkId: string): void {
+    this.db.run('UPDATE crosswalks SET data_version = data_version + 1 WHERE id = ?', [
+      crosswalkId,
+    ]);
+  }
+
+  /** Sets the decision fields of many mappings at once (only the fields given). */
+  updateDecision(
+    crosswalkId: string,
+    ids: readonly number[],
+    change: {
+      status?: MappingStatus;
+      relation?: Relation;
+      share?: number | null;
+      comment?: string;
+      reviewerId?: string | null;
+    },
+    who: { name: string; agency: string; at: string },
+  ): number {
+    const sets: string[] = ['updated_by = ?', 'updated_by_agency = ?', 'updated_at = ?'];
+    const params: SqlParam[] = [who.name, who.agency, who.at];
+    const set = (column: string, value: SqlParam | undefined) => {
+      if (value === undefined) return;
+      sets.push(`${column} = ?`);
+      params.push(value);
+    };
+    set('status', change.status);
+    set('relation', change.relation);
+    set('share', change.share);
+    set('comment', change.comment);
+    set('reviewer_id', change.reviewerId);
+    let changed = 0;
+    for (let i = 0; i < ids.length; i += 10_000) {
+      changed += this.db.run(
+        `UPDATE mappings SET ${sets.join(', ')} WHERE crosswalk_id = ? AND id IN (SELECT value FROM json_each(?))`,
+        [...params, crosswalkId, JSON.stringify(ids.slice(i, i + 10_000))],
+      );
+    }
+    return changed;
+  }
+
+  /** Inserts a mapping with every stored column (a new one, or one brought back by undo). */
+  insertStored(m: Omit<StoredMapping, 'id'> & { id: number | null }): number {
+    this.db.run(
+      `INSERT INTO mappings (${STORED_COLUMNS.join(', ')}) VALUES (${STORED_COLUMNS.map(() => '?').join(', ')})`,
+      STORED_COLUMNS.map((c) => m[c]),
+    );
+    return m.id ?? this.db.lastInsertRowid();
+  }
+
+  /** Overwrites a mapping's columns with a stored state (undo/redo). */
+  restoreStored(m: StoredMapping): void {
+    const cols = STORED_COLUMNS.filter((c) => c !== 'id');
+    this.db.run(`UPDATE mappings SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, [
+      ...cols.map((c) => m[c]),
+      m.id,
+    ]);
+  }
+
+  nextMappingId(): number {
+    return (this.db.get<{ n: number | null }>('SELECT MAX(id) AS n FROM mappings')?.n ?? 0) + 1;
+  }
+
+  delete(crosswalkId: string, ids: readonly number[]): number {
+    let removed = 0;
+    for (let i = 0; i < ids.length; i += 10_000) {
+      removed += this.db.run(
+        'DELETE FROM mappings WHERE crosswalk_id = ? AND id IN (SELECT value FROM json_each(?))',
+        [crosswalkId, JSON.stringify(ids.slice(i, i + 10_000))],
+      );
+    }
+    return removed;
+  }
+}
+
+function inOrder<T>(ids: ArrayLike<number>, rows: T[], idOf: (r: T) => number): T[] {
+  const byId = new Map(rows.map((r) => [idOf(r), r]));
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const r = byId.get(ids[i]!);
+    if (r) out.push(r);
+  }
+  return out;
+}

@@ -1,0 +1,200 @@
+import ExcelJS from 'exceljs';
+import type {
+  Crosswalk,
+  ExportFormat,
+  ExportedFile,
+  Scheme,
+  Steward,
+} from '../../../shared/contract';
+import {
+  DEFAULT_LICENSE,
+  gesherUriBase,
+  stewardCurie,
+  toSssomTsv,
+  type SssomScheme,
+} from '../../../shared/domain/export/sssom';
+import { toCsv } from '../../../shared/domain/tabular/csv-write';
+import { RpcError } from '../../../shared/rpc/errors';
+import type { FileStore } from '../backend/file-store';
+import type { CrosswalkRepo, ExportMapping } from '../repos/crosswalk-repo';
+import type { SchemeRepo } from '../repos/scheme-repo';
+
+/** Column order of the CSV, XLSX and JSON exports; the names are what our importer maps by default. */
+const COLUMNS = [
+  'source_code',
+  'source_title_he',
+  'source_title_en',
+  'relation',
+  'target_code',
+  'target_title_he',
+  'target_title_en',
+  'share',
+  'status',
+  'justification',
+  'confidence',
+  'comment',
+  'partial_source',
+  'partial_target',
+  'author_id',
+  'reviewer_id',
+  'updated_by',
+  'updated_by_agency',
+  'updated_at',
+] as const satisfies readonly (keyof ExportMapping)[];
+
+const CODE_COLUMNS = new Set<string>(['source_code', 'target_code']);
+
+interface ExportContext {
+  repo: CrosswalkRepo;
+  schemes: SchemeRepo;
+  files: FileStore;
+  now: string;
+}
+
+const slug = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase() || 'crosswalk';
+
+const cellValue = (m: ExportMapping, c: (typeof COLUMNS)[number]): string | number | null => m[c];
+
+async function toXlsx(cw: Crosswalk, rows: ExportMapping[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Gesher';
+  const sheet = wb.addWorksheet('מיפויים', {
+    views: [{ rightToLeft: true, state: 'frozen', ySplit: 1 }],
+  });
+  sheet.columns = COLUMNS.map((c) => ({
+    header: c,
+    key: c,
+    width: CODE_COLUMNS.has(c) ? 12 : c.includes('title') ? 40 : 16,
+    // Text format on the whole column, so codes typed in later also stay text.
+    style: CODE_COLUMNS.has(c) ? { numFmt: '@' } : {},
+  }));
+  for (const m of rows) {
+    const row = sheet.addRow(COLUMNS.map((c) => cellValue(m, c)));
+    for (const [i, c] of COLUMNS.entries()) {
+      if (CODE_COLUMNS.has(c)) {
+        const cell = row.getCell(i + 1);
+        cell.value = String(m[c as 'source_code']);
+        cell.numFmt = '@';
+      }
+    }
+  }
+  sheet.getRow(1).font = { bold: true };
+  wb.title = cw.nameHe;
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+function sssomScheme(s: Scheme): SssomScheme {
+  return { prefix: s.prefix, uriBase: s.uriBase ?? gesherUriBase(s.prefix), version: s.version };
+}
+
+/** Writes the approved mappings of a crosswalk in one format and saves the file. */
+export async function exportCrosswalk(
+  ctx: ExportContext,
+  cw: Crosswalk,
+  format: ExportFormat,
+  steward: Steward,
+): Promise<ExportedFile> {
+  const source = ctx.schemes.byId(cw.sourceSchemeId);
+  const target = ctx.schemes.byId(cw.targetSchemeId);
+  if (!source || !target)
+    throw new RpcError('not_found', `The schemes of crosswalk ${cw.id} are missing.`);
+  const rows = ctx.repo.approvedForExport({
+    id: cw.id,
+    sourceSchemeId: source.id,
+    targetSchemeId: target.id,
+  });
+  const base = `${slug(cw.nameEn)}-approved-${ctx.now.slice(0, 19).replace(/[:T]/g, '-')}`;
+  const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
+
+  switch (format) {
+    case 'csv':
+      return ctx.files.save(
+        `${base}.csv`,
+        utf8(
+          toCsv(
+            [...COLUMNS],
+            rows.map((m) => COLUMNS.map((c) => cellValue(m, c))),
+          ),
+        ),
+        rows.length,
+      );
+    case 'xlsx':
+      return ctx.files.save(`${base}.xlsx`, await toXlsx(cw, rows), rows.length);
+    case 'json': {
+      const doc = {
+        crosswalk: { id: cw.id, nameHe: cw.nameHe, nameEn: cw.nameEn, description: cw.description },
+        source: {
+          id: source.id,
+          nameHe: source.nameHe,
+          nameEn: source.nameEn,
+          version: source.version,
+          prefix: source.prefix,
+        },
+        target: {
+          id: target.id,
+          nameHe: target.nameHe,
+          nameEn: target.nameEn,
+          version: target.version,
+          prefix: target.prefix,
+        },
+        exportedAt: ctx.now,
+        exportedBy: { id: steward.id, name: steward.name, agency: steward.agency },
+        status: 'approved',
+        mappings: rows.map((m) => ({
+          sourceCode: m.source_code,
+          sourceTitleHe: m.source_title_he,
+          sourceTitleEn: m.source_title_en,
+          relation: m.relation,
+          targetCode: m.target_code,
+          targetTitleHe: m.target_title_he,
+          targetTitleEn: m.target_title_en,
+          share: m.share,
+          justification: m.justification,
+          confidence: m.confidence,
+          comment: m.comment,
+          partialSource: m.partial_source === 1,
+          partialTarget: m.partial_target === 1,
+          authorId: m.author_id,
+          reviewerId: m.reviewer_id,
+          updatedBy: m.updated_by,
+          updatedByAgency: m.updated_by_agency,
+          updatedAt: m.updated_at,
+        })),
+      };
+      return ctx.files.save(`${base}.json`, utf8(JSON.stringify(doc, null, 2)), rows.length);
+    }
+    case 'sssom': {
+      const tsv = toSssomTsv(
+        {
+          mappingSetId: `urn:gesher:crosswalk:${cw.id}`,
+          mappingSetTitle: cw.nameEn || cw.nameHe,
+          mappingSetDescription: cw.description ?? undefined,
+          license: DEFAULT_LICENSE,
+          creatorId: stewardCurie(steward.id),
+          creatorLabel: steward.name,
+          mappingDate: ctx.now.slice(0, 10),
+          subject: sssomScheme(source),
+          object: sssomScheme(target),
+        },
+        rows.map((m) => ({
+          subjectCode: m.source_code,
+          subjectLabel: m.source_title_he ?? m.source_title_en,
+          relation: m.relation,
+          objectCode: m.target_code,
+          objectLabel: m.target_title_he ?? m.target_title_en,
+          justification: m.justification,
+          authorId: m.author_id && stewardCurie(m.author_id),
+          reviewerId: m.reviewer_id && stewardCurie(m.reviewer_id),
+          confidence: m.confidence,
+          comment: m.comment,
+        })),
+      );
+      return ctx.files.save(`${base}.sssom.tsv`, utf8(tsv), rows.length);
+    }
+  }
+}

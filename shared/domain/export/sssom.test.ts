@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { derivePrefix, toSssomTsv, type SssomMetadata, type SssomMapping } from './sssom';
+
+const meta: SssomMetadata = {
+  mappingSetId: 'urn:gesher:crosswalk:isco88-isco08',
+  mappingSetTitle: 'ISCO-88 → ISCO-08: "official" table',
+  license: 'https://creativecommons.org/licenses/by/4.0/',
+  creatorId: 'gesher:steward/abc',
+  creatorLabel: 'דנה לוי',
+  mappingDate: '2026-12-03',
+  subject: { prefix: 'ISCO88', uriBase: 'urn:gesher:scheme:ISCO88:', version: '1988' },
+  object: { prefix: 'ISCO08', uriBase: 'http://data.europa.eu/esco/isco/C', version: '2008' },
+};
+
+const rows: SssomMapping[] = [
+  {
+    subjectCode: '0110',
+    subjectLabel: 'Armed forces',
+    relation: 'broader',
+    objectCode: '0110',
+    objectLabel: 'Commissioned armed forces officers',
+    justification: 'manual',
+    authorId: 'gesher:steward/abc',
+    reviewerId: 'gesher:steward/def',
+    confidence: 0.9,
+    comment: 'line one\nline two\twith tab',
+  },
+  {
+    subjectCode: '1110',
+    subjectLabel: null,
+    relation: 'exact',
+    objectCode: '1111',
+    objectLabel: 'Legislators',
+    justification: 'imported',
+    authorId: null,
+    reviewerId: null,
+    confidence: null,
+    comment: null,
+  },
+];
+
+function parse(tsv: string) {
+  const lines = tsv.split('\n');
+  expect(lines.pop()).toBe('');
+  const meta = lines.filter((l) => l.startsWith('#')).map((l) => l.slice(2));
+  const table = lines.filter((l) => !l.startsWith('#'));
+  const header = table[0]!.split('\t');
+  const body = table
+    .slice(1)
+    .map((l) => Object.fromEntries(l.split('\t').map((v, i) => [header[i]!, v])));
+  return { meta, header, body };
+}
+
+describe('SSSOM TSV writer', () => {
+  it('writes the metadata block with curie_map, set id, licence, creator and date', () => {
+    const { meta: yaml } = parse(toSssomTsv(meta, rows));
+    expect(yaml[0]).toBe('curie_map:');
+    expect(yaml).toContain('  skos: http://www.w3.org/2004/02/skos/core#');
+    expect(yaml).toContain('  semapv: https://w3id.org/semapv/vocab/');
+    expect(yaml).toContain('  ISCO88: "urn:gesher:scheme:ISCO88:"');
+    expect(yaml).toContain('  ISCO08: http://data.europa.eu/esco/isco/C');
+    expect(yaml).toContain('mapping_set_id: urn:gesher:crosswalk:isco88-isco08');
+    expect(yaml).toContain('mapping_set_title: "ISCO-88 → ISCO-08: \\"official\\" table"');
+    expect(yaml).toContain('license: https://creativecommons.org/licenses/by/4.0/');
+    expect(yaml).toContain('mapping_date: 2026-12-03');
+    const creator = yaml.indexOf('creator_label:');
+    expect(yaml[creator + 1]).toBe('  - "דנה לוי"');
+  });
+
+  it('writes one row per mapping with CURIEs, skos predicates and semapv justifications', () => {
+    const { header, body } = parse(toSssomTsv(meta, rows));
+    expect(header).toEqual([
+      'subject_id',
+      'subject_label',
+      'predicate_id',
+      'object_id',
+      'object_label',
+      'mapping_justification',
+      'author_id',
+      'reviewer_id',
+      'confidence',
+      'comment',
+    ]);
+    expect(body).toHaveLength(2);
+    expect(body[0]).toEqual({
+      subject_id: 'ISCO88:0110',
+      subject_label: 'Armed forces',
+      predicate_id: 'skos:broadMatch',
+      object_id: 'ISCO08:0110',
+      object_label: 'Commissioned armed forces officers',
+      mapping_justification: 'semapv:ManualMappingCuration',
+      author_id: 'gesher:steward/abc',
+      reviewer_id: 'gesher:steward/def',
+      confidence: '0.9',
+      comment: 'line one line two with tab',
+    });
+    expect(body[1]).toMatchObject({
+      subject_id: 'ISCO88:1110',
+      subject_label: '',
+      predicate_id: 'skos:exactMatch',
+      mapping_justification: 'semapv:UnspecifiedMatching',
+      confidence: '',
+    });
+  });
+
+  it('derives CURIE prefixes from scheme names and versions', () => {
+    expect(derivePrefix('ISCO-08', '2008')).toBe('ISCO08');
+    expect(derivePrefix('ISIC Rev.4', '4')).toBe('ISICRev4');
+    expect(derivePrefix('ISCO-08', '08')).toBe('ISCO08');
+    expect(derivePrefix('ISCO-08')).toBe('ISCO08');
+    expect(derivePrefix('ISIC', 'Rev.4')).toBe('ISICRev4');
+    expect(derivePrefix('1994 CBS', '')).toBe('S1994CBS');
+  });
+});

@@ -1,0 +1,173 @@
+/**
+ * SSSOM TSV (https://mapping-commons.github.io/sssom/): a commented YAML metadata block, then a
+ * tab-separated table. Subject = the crosswalk's source item, object = its target item, so our
+ * relation reads "the target is <relation> than/to the source": relation 'broader' (the target is
+ * broader) is skos:broadMatch, as in SKOS where `A skos:broadMatch B` says B is broader than A.
+ */
+import type { Justification, Relation } from '../../contract/common';
+
+export const RELATION_TO_PREDICATE: Record<Relation, string> = {
+  exact: 'skos:exactMatch',
+  close: 'skos:closeMatch',
+  broader: 'skos:broadMatch',
+  narrower: 'skos:narrowMatch',
+  related: 'skos:relatedMatch',
+};
+
+/** Our justification values as SEMAPV terms; one term each, so an export reads back unchanged. */
+export const JUSTIFICATION_TO_SEMAPV: Record<Justification, string> = {
+  manual: 'semapv:ManualMappingCuration',
+  lexical_suggestion: 'semapv:LexicalMatching',
+  inherited: 'semapv:MappingChaining',
+  imported: 'semapv:UnspecifiedMatching',
+};
+
+export const SSSOM_COLUMNS = [
+  'subject_id',
+  'subject_label',
+  'predicate_id',
+  'object_id',
+  'object_label',
+  'mapping_justification',
+  'author_id',
+  'reviewer_id',
+  'confidence',
+  'comment',
+] as const;
+
+export const SSSOM_STANDARD_PREFIXES: Record<string, string> = {
+  skos: 'http://www.w3.org/2004/02/skos/core#',
+  semapv: 'https://w3id.org/semapv/vocab/',
+  gesher: 'urn:gesher:',
+};
+
+/** A steward as an SSSOM entity reference (creator_id, author_id, reviewer_id). */
+export function stewardCurie(stewardId: string): string {
+  return `gesher:steward/${stewardId}`;
+}
+
+export interface SssomScheme {
+  prefix: string;
+  /** The IRI a code is appended to (the scheme's uri_base, or a gesher URN). */
+  uriBase: string;
+  /** The scheme's version as the steward knows it, e.g. "2008". */
+  version: string;
+}
+
+export interface SssomMetadata {
+  mappingSetId: string;
+  mappingSetTitle: string;
+  mappingSetDescription?: string;
+  license: string;
+  creatorId: string;
+  creatorLabel: string;
+  /** ISO date, YYYY-MM-DD. */
+  mappingDate: string;
+  subject: SssomScheme;
+  object: SssomScheme;
+}
+
+export interface SssomMapping {
+  subjectCode: string;
+  subjectLabel: string | null;
+  relation: Relation;
+  objectCode: string;
+  objectLabel: string | null;
+  justification: Justification;
+  authorId: string | null;
+  reviewerId: string | null;
+  confidence: number | null;
+  comment: string | null;
+}
+
+export const DEFAULT_LICENSE = 'https://creativecommons.org/licenses/by/4.0/';
+
+/** A CURIE prefix from a scheme's name and version: "ISCO-08" → "ISCO08", "ISIC Rev.4" → "ISICRev4". */
+export function derivePrefix(nameEn: string, version = ''): string {
+  const compact = (s: string) => s.replace(/[^A-Za-z0-9]/g, '');
+  const name = compact(nameEn);
+  const ver = compact(version);
+  // A name that already carries its version ("ISCO-08", "ISIC Rev.4") is not extended with it.
+  let prefix =
+    /\d$/.test(name) || name.toLowerCase().includes(ver.toLowerCase()) ? name : name + ver;
+  if (!prefix) prefix = 'scheme';
+  if (!/^[A-Za-z_]/.test(prefix)) prefix = `S${prefix}`;
+  return prefix;
+}
+
+/** The URN used as a scheme's IRI base when it has no published one. */
+export function gesherUriBase(prefix: string): string {
+  return `urn:gesher:scheme:${prefix}:`;
+}
+
+/** YAML scalar, quoted when plain YAML could misread it. */
+function yamlScalar(value: string): string {
+  const plain =
+    /^[A-Za-z0-9_./:@+-][A-Za-z0-9 _./:@+()#-]*$/.test(value) &&
+    !/[: ]$/.test(value) &&
+    !/: | #/.test(value) &&
+    !/^(true|false|null|yes|no|~)$/i.test(value);
+  if (plain) {
+    return value;
+  }
+  return JSON.stringify(value);
+}
+
+/** TSV cell: tabs and line breaks would break the table, so they become spaces (SSSOM has no escaping). */
+function cell(value: string | number | null): string {
+  if (value === null) return '';
+  return String(value).replace(/[\t\r\n]+/g, ' ');
+}
+
+export function sssomMetadataLines(meta: SssomMetadata): string[] {
+  const lines = [
+    `curie_map:`,
+    ...Object.entries({
+      ...SSSOM_STANDARD_PREFIXES,
+      [meta.subject.prefix]: meta.subject.uriBase,
+      [meta.object.prefix]: meta.object.uriBase,
+    }).map(([k, v]) => `  ${k}: ${yamlScalar(v)}`),
+    `mapping_set_id: ${yamlScalar(meta.mappingSetId)}`,
+    `mapping_set_title: ${yamlScalar(meta.mappingSetTitle)}`,
+  ];
+  if (meta.mappingSetDescription)
+    lines.push(`mapping_set_description: ${yamlScalar(meta.mappingSetDescription)}`);
+  lines.push(
+    `license: ${yamlScalar(meta.license)}`,
+    `creator_id:`,
+    `  - ${yamlScalar(meta.creatorId)}`,
+    `creator_label:`,
+    `  - ${yamlScalar(meta.creatorLabel)}`,
+    `mapping_date: ${yamlScalar(meta.mappingDate)}`,
+    `subject_source: ${yamlScalar(meta.subject.uriBase)}`,
+    `subject_source_version: ${yamlScalar(meta.subject.version)}`,
+    `object_source: ${yamlScalar(meta.object.uriBase)}`,
+    `object_source_version: ${yamlScalar(meta.object.version)}`,
+  );
+  return lines.map((l) => `# ${l}`);
+}
+
+/** The whole SSSOM TSV file (LF line ends, UTF-8 without BOM as SSSOM tools expect). */
+export function toSssomTsv(meta: SssomMetadata, mappings: readonly SssomMapping[]): string {
+  const out = sssomMetadataLines(meta);
+  out.push(SSSOM_COLUMNS.join('\t'));
+  for (const m of mappings) {
+    out.push(
+      [
+        `${meta.subject.prefix}:${m.subjectCode}`,
+        m.subjectLabel,
+        RELATION_TO_PREDICATE[m.relation],
+        `${meta.object.prefix}:${m.objectCode}`,
+        m.objectLabel,
+        JUSTIFICATION_TO_SEMAPV[m.justification],
+        m.authorId,
+        m.reviewerId,
+        m.confidence,
+        m.comment,
+      ]
+        .map(cell)
+        .join('\t'),
+    );
+  }
+  return out.join('\n') + '\n';
+}
