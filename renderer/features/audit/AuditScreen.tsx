@@ -1,3 +1,223 @@
+import type { ColDef, ICellRendererParams, ValueFormatterParams } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry, ExportedFile } from '../../../shared/contract';
+import { errorText } from '../../app/errors';
+import { rpc } from '../../app/rpc';
+import { Ltr } from '../../ui/Bidi';
+import { agGridLocale, gridTheme, isRtl } from '../../ui/grid/grid-setup';
+import { auditDatasource } from './audit-datasource';
+import { auditDiff, diffText } from './audit-diff';
+import {
+  AuditFilters,
+  EMPTY_FILTER,
+  actionLabel,
+  toAuditFilter,
+  type AuditFilterDraft,
+} from './AuditFilters';
+import { downloadExport } from './download';
+import './audit.css';
+
+function DiffCell({ data }: ICellRendererParams<AuditEntry>) {
+  if (!data) return null;
+  const lines = auditDiff(data.before, data.after);
+  return (
+    <span className="audit-diff" data-testid="audit-diff">
+      {lines.map((l, i) => (
+        <span key={i} className="audit-diff-line" dir="ltr">
+          {l.key && <span className="audit-diff-key">{l.key}: </span>}
+          <Ltr className="code before">{l.before ?? '∅'}</Ltr>
+          <span className="arrow"> → </span>
+          <Ltr className="code after">{l.after ?? '∅'}</Ltr>
+          {l.times > 1 && <span className="muted"> ×{l.times}</span>}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function EntityCell({
+  data,
+  context,
+}: ICellRendererParams<AuditEntry, unknown, { entityLabel(type: string): string }>) {
+  if (!data) return null;
+  return (
+    <span>
+      {context.entityLabel(data.entityType)} <Ltr className="code">{data.entityId}</Ltr>
+    </span>
+  );
+}
+
+/** Who changed what, when, for which agency: the whole log, paged from the host, filterable and exportable. */
 export function AuditScreen() {
-  return <main className="center muted">audit</main>;
+  const { t, i18n } = useTranslation('audit');
+  const lang = i18n.language;
+  const [draft, setDraft] = useState<AuditFilterDraft>(EMPTY_FILTER);
+  const [revision, setRevision] = useState(0);
+  const [total, setTotal] = useState<number | null>(null);
+  const [exporting, setExporting] = useState<'csv' | 'json' | null>(null);
+  const [exported, setExported] = useState<ExportedFile | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+
+  const filter = useMemo(() => toAuditFilter(draft), [draft]);
+  // A new datasource (new filter or new entries in the log) makes the grid start again from the first block.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const datasource = useMemo(() => auditDatasource(filter, setTotal), [filter, revision]);
+
+  useEffect(
+    () =>
+      rpc.on('workspace.changed', () => {
+        setRevision((r) => r + 1);
+      }),
+    [],
+  );
+
+  const dateFmt = useMemo(
+    () =>
+      new Intl.DateTimeFormat(lang === 'he' ? 'he-IL' : 'en-GB', {
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }),
+    [lang],
+  );
+
+  const columnDefs = useMemo<ColDef<AuditEntry>[]>(
+    () => [
+      {
+        colId: 'at',
+        field: 'at',
+        headerName: t('col.at'),
+        width: 170,
+        valueFormatter: (p: ValueFormatterParams<AuditEntry, string>) =>
+          p.value ? dateFmt.format(new Date(p.value)) : '',
+        tooltipValueGetter: (p) => p.data?.at,
+        cellClass: 'ltr-cell',
+      },
+      { colId: 'steward', field: 'stewardName', headerName: t('col.steward'), width: 150 },
+      {
+        colId: 'agency',
+        field: 'agency',
+        headerName: t('col.agency'),
+        width: 130,
+        valueFormatter: (p: ValueFormatterParams<AuditEntry, string>) =>
+          p.value ? t(`common:agency.${p.value}`) : '',
+      },
+      {
+        colId: 'action',
+        field: 'action',
+        headerName: t('col.action'),
+        width: 170,
+        valueFormatter: (p: ValueFormatterParams<AuditEntry, string>) =>
+          p.value ? actionLabel(t, p.value) : '',
+        tooltipField: 'action',
+      },
+      { colId: 'entity', headerName: t('col.entity'), width: 170, cellRenderer: EntityCell },
+      {
+        colId: 'change',
+        headerName: t('col.change'),
+        flex: 2,
+        minWidth: 260,
+        cellRenderer: DiffCell,
+        tooltipValueGetter: (p) =>
+          p.data ? diffText(auditDiff(p.data.before, p.data.after)) : undefined,
+      },
+      {
+        colId: 'comment',
+        field: 'comment',
+        headerName: t('col.comment'),
+        flex: 1,
+        minWidth: 160,
+        tooltipField: 'comment',
+        cellClass: 'auto-dir',
+      },
+    ],
+    [t, dateFmt],
+  );
+
+  const context = useMemo(
+    () => ({ entityLabel: (type: string) => t(`entity.${type}`, { defaultValue: type }) }),
+    [t],
+  );
+  const getRowId = useCallback((p: { data: AuditEntry }) => String(p.data.id), []);
+
+  const runExport = async (format: 'csv' | 'json') => {
+    setExporting(format);
+    setExportError(null);
+    setExported(null);
+    try {
+      const file = await rpc.call('audit.export', { filter, format });
+      await downloadExport(file);
+      setExported(file);
+    } catch (e) {
+      setExportError(errorText(e));
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  const fmt = new Intl.NumberFormat(lang === 'he' ? 'he-IL' : 'en-US');
+  return (
+    <main className="audit-screen" data-testid="audit-screen">
+      <header className="audit-head">
+        <div>
+          <h1>{t('title')}</h1>
+          <p className="muted">{t('intro')}</p>
+        </div>
+        <div className="audit-export">
+          <button
+            data-testid="audit-export-csv"
+            disabled={!!exporting}
+            onClick={() => void runExport('csv')}
+          >
+            {exporting === 'csv' ? t('export.working') : t('export.csv')}
+          </button>
+          <button
+            data-testid="audit-export-json"
+            disabled={!!exporting}
+            onClick={() => void runExport('json')}
+          >
+            {exporting === 'json' ? t('export.working') : t('export.json')}
+          </button>
+        </div>
+      </header>
+      {exported && (
+        <p className="audit-export-done" role="status" data-testid="audit-export-path">
+          {t('export.saved', { count: exported.rows })} <Ltr className="code">{exported.path}</Ltr>
+        </p>
+      )}
+      {exportError && (
+        <p className="error" role="alert" data-testid="audit-export-error">
+          {exportError}
+        </p>
+      )}
+      <AuditFilters draft={draft} onChange={setDraft} revision={revision} />
+      <p className="muted audit-count" data-testid="audit-count" aria-live="polite">
+        {total === null
+          ? t('count.loading')
+          : t('count.entries', { count: total, formatted: fmt.format(total) })}
+      </p>
+      <div className="audit-grid" data-testid="audit-grid">
+        <AgGridReact<AuditEntry>
+          key={lang}
+          theme={gridTheme}
+          enableRtl={isRtl(lang)}
+          localeText={agGridLocale(lang)}
+          rowModelType="infinite"
+          datasource={datasource}
+          cacheBlockSize={100}
+          maxBlocksInCache={50}
+          columnDefs={columnDefs}
+          defaultColDef={{ sortable: false, resizable: true, suppressMovable: true }}
+          getRowId={getRowId}
+          context={context}
+          tooltipShowDelay={400}
+        />
+      </div>
+    </main>
+  );
 }
