@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../shared/contract';
 import type { RpcErrorBody } from '../../../shared/rpc/errors';
 import { Ltr } from '../../ui/Bidi';
-import { importProblems } from './import-problems';
+import { importProblemTotal, importProblems } from './import-problems';
 
 export function ImportSuccess({
   result,
@@ -58,6 +58,7 @@ export function ImportFailure({
 }) {
   const { t } = useTranslation('import');
   const problems = importProblems(error.details);
+  const total = importProblemTotal(error.details, problems.length);
   const cancelled = error.code === 'cancelled';
   return (
     <section className="import-error card" data-testid="import-error" role="alert">
@@ -72,7 +73,11 @@ export function ImportFailure({
       )}
       {problems.length > 0 && (
         <>
-          <p>{t('error.problems', { count: problems.length })}</p>
+          <p data-testid="import-problem-count">
+            {total > problems.length
+              ? t('error.problemsFirst', { count: total, shown: problems.length })
+              : t('error.problems', { count: problems.length })}
+          </p>
           <ol className="import-problems" data-testid="import-problems">
             {problems.map((p, i) => (
               <li key={i} data-testid="import-problem">

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { ImportErrors } from '../../../shared/domain/import/import-errors';
+import type { RpcError } from '../../../shared/rpc/errors';
+import { importProblemTotal, importProblems } from './import-problems';
+
+function detailsOf(fill: (errors: ImportErrors) => void): unknown {
+  const errors = new ImportErrors('occupations.csv');
+  fill(errors);
+  try {
+    errors.throwIfAny();
+  } catch (e) {
+    return (e as RpcError).details;
+  }
+  throw new Error('expected a validation error');
+}
+
+describe('importProblems', () => {
+  it('lists every problem with its file, row, column, expected and found value', () => {
+    const details = detailsOf((e) => {
+      e.cell(7, 'קוד', 'a code', '');
+      e.cell(12, 'share', 'a number between 0 and 1', '1.5');
+      e.row(20, 'the pair 0110 → 0111 appears twice');
+    });
+    expect(importProblems(details)).toEqual([
+      {
+        file: 'occupations.csv',
+        row: 7,
+        column: 'קוד',
+        expected: 'a code',
+        value: 'an empty cell',
+      },
+      {
+        file: 'occupations.csv',
+        row: 12,
+        column: 'share',
+        expected: 'a number between 0 and 1',
+        value: '1.5',
+      },
+      { file: 'occupations.csv', row: 20, message: 'the pair 0110 → 0111 appears twice' },
+    ]);
+  });
+
+  it('reports the full count when the host listed only the first problems', () => {
+    const details = detailsOf((e) => {
+      for (let r = 1; r <= 60; r++) e.cell(r, 'code', 'a code', '');
+    });
+    const listed = importProblems(details);
+    expect(listed).toHaveLength(50);
+    expect(importProblemTotal(details, listed.length)).toBe(60);
+  });
+
+  it('has nothing to list when the error carries no details', () => {
+    expect(importProblems(undefined)).toEqual([]);
+  });
+});
