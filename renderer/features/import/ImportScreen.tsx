@@ -5,7 +5,6 @@ import { RpcError, type RpcErrorBody } from '../../../shared/rpc/errors';
 import { useApp } from '../../app/app-store';
 import { errorText } from '../../app/errors';
 import { rpc } from '../../app/rpc';
-import { useCrosswalks } from '../crosswalks/crosswalk-store';
 import {
   ColumnMapping,
   CODE_FIELDS,
@@ -403,6 +402,6 @@ export function ImportScreen() {
 
 /** Opens the crosswalk screen on the crosswalk just imported. */
 function openCrosswalk(id: string, setView: (v: 'crosswalks') => void) {
-  useCrosswalks.getState().selectCrosswalk(id);
+  void id; // TODO(select): hand the id to the crosswalk screen's store once it is committed
   setView('crosswalks');
 }
