@@ -1,18 +1,88 @@
+import crypto from 'node:crypto';
+import { buildPreview } from '../../../shared/domain/import/preview';
 import { RpcError } from '../../../shared/rpc/errors';
 import type { HandlerGroup, ServiceDeps } from '../backend/deps';
+import { DECIDERS } from '../backend/session';
+import { readImportFile } from '../import/read-import-file';
+import { importCrosswalk, importScheme } from '../import/run-import';
 
-type ImportMethods = 'import.stage' | 'import.preview' | 'import.commitScheme' | 'import.commitCrosswalk' | 'import.discard';
+type ImportMethods =
+  | 'import.stage'
+  | 'import.preview'
+  | 'import.commitScheme'
+  | 'import.commitCrosswalk'
+  | 'import.discard';
 
-const pending = (): never => {
-  throw new RpcError('internal', 'pending');
-};
+interface Staged {
+  fileName: string;
+  bytes: Uint8Array;
+}
 
-export function importHandlers(_deps: ServiceDeps): HandlerGroup<ImportMethods> {
+/** Staged files live in the backend's memory only: nothing reaches the workspace before a commit. */
+export function importHandlers(deps: ServiceDeps): HandlerGroup<ImportMethods> {
+  const staged = new Map<string, Staged>();
+
+  const get = (stagedId: string): Staged => {
+    const s = staged.get(stagedId);
+    if (!s) throw new RpcError('not_found', 'The file is no longer staged; pick it again.');
+    return s;
+  };
+
   return {
-    'import.stage': pending,
-    'import.preview': pending,
-    'import.commitScheme': pending,
-    'import.commitCrosswalk': pending,
-    'import.discard': pending,
+    'import.stage': ({ fileName, base64 }) => {
+      deps.session.require();
+      const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+      const stagedId = crypto.randomUUID();
+      staged.set(stagedId, { fileName, bytes });
+      return { stagedId, bytes: bytes.byteLength };
+    },
+    'import.preview': async ({ stagedId, options }) => {
+      deps.session.require();
+      const s = get(stagedId);
+      const file = await readImportFile(s.fileName, s.bytes, options);
+      return buildPreview(
+        file.table,
+        {
+          stagedId,
+          fileName: s.fileName,
+          format: file.format,
+          detected: file.detected,
+          metadata: file.metadata,
+        },
+        file.storedAsNumber,
+      );
+    },
+    'import.commitScheme': ({ stagedId, options, columns, scheme }) => {
+      deps.session.require(DECIDERS);
+      const s = get(stagedId);
+      const jobId = deps.jobs.start('import.scheme', async (job) => {
+        const result = await importScheme(
+          deps,
+          { fileName: s.fileName, bytes: s.bytes, options, columns, scheme },
+          job,
+        );
+        staged.delete(stagedId);
+        return result;
+      });
+      return { jobId };
+    },
+    'import.commitCrosswalk': ({ stagedId, options, columns, crosswalk }) => {
+      deps.session.require(DECIDERS);
+      const s = get(stagedId);
+      const jobId = deps.jobs.start('import.crosswalk', async (job) => {
+        const result = await importCrosswalk(
+          deps,
+          { fileName: s.fileName, bytes: s.bytes, options, columns, crosswalk },
+          job,
+        );
+        staged.delete(stagedId);
+        return result;
+      });
+      return { jobId };
+    },
+    'import.discard': ({ stagedId }) => {
+      staged.delete(stagedId);
+      return null;
+    },
   };
 }

@@ -60,7 +60,7 @@ describe('detectColumnWarnings', () => {
 
   it('reports cells an XLSX stores as numbers', () => {
     const w = detectColumnWarnings(['ISIC 4.0'], column(['0111', '0112']), {
-      storedAsNumber: new Map([[0, ['0111', '0112']]]),
+      storedAsNumber: new Map([[0, { count: 2, examples: ['0111', '0112'] }]]),
     });
     expect(w).toEqual([
       { column: 'ISIC 4.0', kind: 'stored_as_number', examples: ['0111', '0112'], count: 2 },

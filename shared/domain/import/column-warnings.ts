@@ -17,13 +17,18 @@ const INTEGER_WITH_DOT_ZERO = /^\d+\.0+$/;
 const FRACTION = /^\d*[.,]\d+$/;
 const MAX_EXAMPLES = 5;
 
+export interface StoredAsNumber {
+  count: number;
+  examples: string[];
+}
+
 export interface WarningOptions {
   /** Columns where dates are expected (valid from/to): no date warning there. */
   dateColumns?: ReadonlySet<string>;
   /** Columns not to check at all (numbers by nature: share, confidence, level). */
   skipColumns?: ReadonlySet<string>;
   /** XLSX: per column, cells the workbook stores as integers (their text as shown). */
-  storedAsNumber?: ReadonlyMap<number, string[]>;
+  storedAsNumber?: ReadonlyMap<number, StoredAsNumber>;
 }
 
 class Finding {
@@ -71,11 +76,13 @@ export function detectColumnWarnings(
       if (f && f.count > 0) out.push({ column, kind, examples: f.examples, count: f.count });
     };
     const stored = options.storedAsNumber?.get(c);
-    if (stored && stored.length > 0) {
-      const f = new Finding();
-      stored.forEach((v) => f.add(v));
-      push('stored_as_number', f);
-    }
+    if (stored && stored.count > 0)
+      out.push({
+        column,
+        kind: 'stored_as_number',
+        examples: stored.examples.slice(0, MAX_EXAMPLES),
+        count: stored.count,
+      });
     push('short_codes', shortCodes(values));
     const sci = new Finding();
     const dates = new Finding();

@@ -1,5 +1,5 @@
 import type { CrosswalkField, Preview, SchemeField } from '../../contract/imports';
-import { detectColumnWarnings } from './column-warnings';
+import { detectColumnWarnings, type StoredAsNumber } from './column-warnings';
 import { suggestCrosswalkColumns, suggestSchemeColumns } from './column-suggest';
 import type { Table } from './table';
 
@@ -18,7 +18,7 @@ const NUMERIC_FIELDS: readonly (SchemeField | CrosswalkField)[] = [
 export function buildPreview(
   table: Table,
   base: Pick<Preview, 'stagedId' | 'fileName' | 'format' | 'detected' | 'metadata'>,
-  storedAsNumber?: ReadonlyMap<number, string[]>,
+  storedAsNumber?: ReadonlyMap<number, StoredAsNumber>,
 ): Preview {
   const suggestedScheme = suggestSchemeColumns(table.headers);
   const suggestedCrosswalk = suggestCrosswalkColumns(table.headers);

@@ -1,0 +1,214 @@
+import crypto from 'node:crypto';
+import type { Justification, MappingStatus } from '../../../shared/contract/common';
+import type {
+  CrosswalkField,
+  ImportResult,
+  ReadOptions,
+  SchemeField,
+} from '../../../shared/contract/imports';
+import { CrosswalkValidator } from '../../../shared/domain/import/validate-crosswalk';
+import { SchemeValidator } from '../../../shared/domain/import/validate-scheme';
+import { RpcError } from '../../../shared/rpc/errors';
+import { recordAudit } from '../backend/audit-log';
+import type { ServiceDeps } from '../backend/deps';
+import type { JobHandle } from '../backend/jobs';
+import { ImportRepo } from '../repos/import-repo';
+import { readImportFile } from './read-import-file';
+
+/** Rows per chunk between progress reports and cancel checks. */
+const CHUNK = 50_000;
+
+/** What an import needs from a job; without one (the demo builder) it simply runs. */
+export type ImportJob = Pick<JobHandle, 'progress' | 'checkCancelled' | 'yield'>;
+
+const NO_JOB: ImportJob = {
+  progress: () => {},
+  checkCancelled: () => {},
+  yield: () => Promise.resolve(),
+};
+
+export interface SchemeImportInput {
+  fileName: string;
+  bytes: Uint8Array;
+  options?: ReadOptions;
+  columns: Partial<Record<SchemeField, string>>;
+  scheme: {
+    nameHe: string;
+    nameEn: string;
+    version: string;
+    agency: 'ES' | 'CBS' | null;
+    id?: string;
+    source?: string | null;
+  };
+}
+
+export type CrosswalkImportTarget =
+  | { existingCrosswalkId: string }
+  | {
+      nameHe: string;
+      nameEn: string;
+      sourceSchemeId: string;
+      targetSchemeId: string;
+      id?: string;
+      description?: string | null;
+    };
+
+export interface CrosswalkImportInput {
+  fileName: string;
+  bytes: Uint8Array;
+  options?: ReadOptions;
+  columns: Partial<Record<CrosswalkField, string>>;
+  crosswalk: CrosswalkImportTarget;
+  defaults?: { status?: MappingStatus; justification?: Justification };
+}
+
+interface Chunked {
+  total: number;
+  readChunk(start: number, end: number): void;
+}
+
+async function inChunks(
+  job: ImportJob,
+  total: number,
+  phase: string,
+  work: (start: number, end: number) => void,
+): Promise<void> {
+  for (let start = 0; start < total; start += CHUNK) {
+    job.checkCancelled();
+    work(start, Math.min(total, start + CHUNK));
+    job.progress(Math.min(total, start + CHUNK), total, phase);
+    await job.yield();
+  }
+  job.checkCancelled();
+}
+
+const validate = (job: ImportJob, v: Chunked) =>
+  inChunks(job, v.total, 'validating', (s, e) => v.readChunk(s, e));
+
+/**
+ * Imports a code list as a new scheme: read, validate every row, then insert everything in one
+ * transaction, or nothing. Call from a job (progress, cancel) or directly (demo workspace); never
+ * from inside a request handler, since it takes the exclusive lock itself.
+ */
+export async function importScheme(
+  deps: ServiceDeps,
+  input: SchemeImportInput,
+  job: ImportJob = NO_JOB,
+): Promise<ImportResult> {
+  const started = performance.now();
+  job.progress(0, null, 'reading');
+  const file = await readImportFile(input.fileName, input.bytes, input.options);
+  job.checkCancelled();
+  const validator = new SchemeValidator(input.fileName, file.table, input.columns);
+  await validate(job, validator);
+  const rows = validator.finish();
+  const repo = new ImportRepo(deps.db);
+  const id = input.scheme.id ?? crypto.randomUUID();
+  const steward = deps.session.steward;
+  await deps.exclusive(() =>
+    deps.db.bulkAsync(async () => {
+      if (repo.schemeExists(id))
+        throw new RpcError('conflict', `A scheme with the id ${id} already exists.`);
+      const at = deps.now();
+      repo.insertScheme({
+        id,
+        agency: input.scheme.agency,
+        nameHe: input.scheme.nameHe,
+        nameEn: input.scheme.nameEn,
+        version: input.scheme.version,
+        levels: rows.levels,
+        source: input.scheme.source ?? input.fileName,
+        createdAt: at,
+      });
+      await inChunks(job, rows.count, 'saving', (s, e) => repo.insertItems(id, rows, s, e));
+      // The demo workspace is built before anyone signs in: it is the app's doing, not a steward's.
+      if (steward) {
+        recordAudit(deps.db, steward, at, {
+          action: 'import.scheme',
+          entityType: 'scheme',
+          entityId: id,
+          after: {
+            file: input.fileName,
+            rows: rows.count,
+            levels: rows.levels,
+            hierarchy: rows.hierarchy,
+            nameEn: input.scheme.nameEn,
+            version: input.scheme.version,
+          },
+        });
+      }
+    }),
+  );
+  deps.emit('workspace.changed', { entity: 'scheme', id });
+  return { kind: 'scheme', id, rows: rows.count, ms: Math.round(performance.now() - started) };
+}
+
+/** Imports mappings into a new crosswalk, or appends them to an existing one; all or nothing. */
+export async function importCrosswalk(
+  deps: ServiceDeps,
+  input: CrosswalkImportInput,
+  job: ImportJob = NO_JOB,
+): Promise<ImportResult> {
+  const started = performance.now();
+  job.progress(0, null, 'reading');
+  const file = await readImportFile(input.fileName, input.bytes, input.options);
+  job.checkCancelled();
+  const validator = new CrosswalkValidator(input.fileName, file.table, input.columns, {
+    curies: file.format === 'sssom',
+    defaults: input.defaults,
+  });
+  await validate(job, validator);
+  const rows = validator.finish();
+  const repo = new ImportRepo(deps.db);
+  const target = input.crosswalk;
+  const existing = 'existingCrosswalkId' in target;
+  const id = existing ? target.existingCrosswalkId : (target.id ?? crypto.randomUUID());
+  const steward = deps.session.steward;
+  await deps.exclusive(() =>
+    deps.db.bulkAsync(async () => {
+      const at = deps.now();
+      if (existing) {
+        if (!repo.crosswalkExists(id))
+          throw new RpcError('not_found', `There is no crosswalk ${id} to add the mappings to.`);
+      } else {
+        if (repo.crosswalkExists(id))
+          throw new RpcError('conflict', `A crosswalk with the id ${id} already exists.`);
+        for (const schemeId of [target.sourceSchemeId, target.targetSchemeId]) {
+          if (!repo.schemeExists(schemeId))
+            throw new RpcError(
+              'not_found',
+              `There is no scheme ${schemeId}; import the code list first.`,
+            );
+        }
+        repo.insertCrosswalk({
+          id,
+          nameHe: target.nameHe,
+          nameEn: target.nameEn,
+          sourceSchemeId: target.sourceSchemeId,
+          targetSchemeId: target.targetSchemeId,
+          description: target.description ?? null,
+          createdAt: at,
+        });
+      }
+      const stamp = { at, by: steward?.name ?? null, agency: steward?.agency ?? null };
+      await inChunks(job, rows.count, 'saving', (s, e) =>
+        repo.insertMappings(id, rows, s, e, stamp),
+      );
+      if (steward) {
+        recordAudit(deps.db, steward, at, {
+          action: 'import.crosswalk',
+          entityType: 'crosswalk',
+          entityId: id,
+          after: {
+            file: input.fileName,
+            rows: rows.count,
+            appended: existing,
+            format: file.format,
+          },
+        });
+      }
+    }),
+  );
+  deps.emit('workspace.changed', { entity: 'crosswalk', id });
+  return { kind: 'crosswalk', id, rows: rows.count, ms: Math.round(performance.now() - started) };
+}
