@@ -1,0 +1,521 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import type { MappingFilter, MappingRow, Params, SortSpec } from '../../shared/contract';
+import { runChecks } from '../../shared/domain/crosswalk/checks';
+import { loadEsMajorGroups, loadIscoCrosswalk } from './crosswalk-fixture';
+import { openWithSteward, type TestBackend } from './harness';
+
+async function setup(steward?: Params<'profile.create'>) {
+  const t = await openWithSteward(steward);
+  const isco = loadIscoCrosswalk(t);
+  return { t, ...isco };
+}
+
+async function allRows(
+  t: TestBackend,
+  crosswalkId: string,
+  sort: SortSpec = [],
+  filter: MappingFilter = {},
+): Promise<MappingRow[]> {
+  const out: MappingRow[] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const page = await t.call('crosswalks.rows', {
+      crosswalkId,
+      offset,
+      limit: 1000,
+      sort,
+      filter,
+    });
+    out.push(...page.rows);
+    if (out.length >= page.total || page.rows.length === 0) return out;
+  }
+}
+
+describe('crosswalk grid data source', () => {
+  it('pages the ILO correspondence from the database with totals, codes as text', async () => {
+    const { t, crosswalkId } = await setup();
+    const first = await t.call('crosswalks.rows', {
+      crosswalkId,
+      offset: 0,
+      limit: 100,
+      sort: [{ colId: 'sourceCode', dir: 'asc' }],
+      filter: {},
+    });
+    expect(first.total).toBe(678);
+    expect(first.rows).toHaveLength(100);
+    const all = await allRows(t, crosswalkId, [{ colId: 'sourceCode', dir: 'asc' }]);
+    expect(all).toHaveLength(678);
+    expect(all.slice(0, 100)).toEqual(first.rows);
+    const codes = all.map((r) => r.sourceCode);
+    expect(codes).toEqual([...codes].sort());
+    expect(codes[0]).toBe('0110');
+    expect(all[0]).toMatchObject({
+      targetCode: '0110',
+      targetTitleEn: 'Commissioned armed forces officers',
+      status: 'proposed',
+      justification: 'imported',
+    });
+    const last = await t.call('crosswalks.rows', {
+      crosswalkId,
+      offset: 650,
+      limit: 100,
+      sort: [{ colId: 'sourceCode', dir: 'asc' }],
+      filter: {},
+    });
+    expect(last.rows).toEqual(all.slice(650));
+    const desc = await t.call('crosswalks.rows', {
+      crosswalkId,
+      offset: 0,
+      limit: 5,
+      sort: [{ colId: 'sourceCode', dir: 'desc' }],
+      filter: {},
+    });
+    expect(desc.rows[0]!.sourceCode).toBe(codes[codes.length - 1]);
+    const bad = await t.reply('crosswalks.rows', {
+      crosswalkId,
+      offset: 0,
+      limit: 5,
+      sort: [{ colId: 'nonsense', dir: 'asc' }],
+      filter: {},
+    });
+    expect(bad.ok).toBe(false);
+    await t.close();
+  });
+
+  it('sorts Hebrew titles in Hebrew order and searches them', async () => {
+    const { t } = await setup();
+    const es = loadEsMajorGroups(t);
+    const sorted = await allRows(t, es.crosswalkId, [{ colId: 'sourceTitleHe', dir: 'asc' }]);
+    const hebrew = new Intl.Collator('he');
+    expect(sorted.map((r) => r.sourceTitleHe)).toEqual([...es.titles].sort(hebrew.compare));
+    const desc = await allRows(t, es.crosswalkId, [{ colId: 'sourceTitleHe', dir: 'desc' }]);
+    expect(desc.map((r) => r.sourceTitleHe)).toEqual([...es.titles].sort(hebrew.compare).reverse());
+
+    const managers = await allRows(t, es.crosswalkId, [], { search: 'מנהלים' });
+    expect(managers.map((r) => r.sourceTitleHe)).toEqual(['מנהלים']);
+    expect(managers[0]!.targetTitleEn).toBe('Managers');
+    // Niqqud in the query does not stop a match.
+    const pointed = await allRows(t, es.crosswalkId, [], { sourceTitle: 'מְנַהֲלִים' });
+    expect(pointed).toHaveLength(1);
+    const english = await allRows(t, es.crosswalkId, [], { search: 'clerical' });
+    expect(english.map((r) => r.sourceCode)).toEqual(['4']);
+    await t.close();
+  });
+
+  it('filters by search, column filters, status and relation sets and source prefix', async () => {
+    const { t, crosswalkId } = await setup();
+    const all = await allRows(t, crosswalkId);
+    const teachers = await allRows(t, crosswalkId, [], { search: 'Teach' });
+    expect(teachers.length).toBeGreaterThan(0);
+    expect(teachers).toEqual(
+      all.filter(
+        (r) =>
+          [r.sourceTitleEn, r.targetTitleEn].some((s) => s?.toLowerCase().includes('teach')) ||
+          r.sourceCode.startsWith('Teach'),
+      ),
+    );
+    const byCode = await allRows(t, crosswalkId, [], { search: '011' });
+    expect(byCode.map((r) => r.mappingId)).toEqual(
+      all
+        .filter((r) => r.sourceCode.startsWith('011') || r.targetCode!.startsWith('011'))
+        .map((r) => r.mappingId),
+    );
+    const related = await allRows(t, crosswalkId, [], { relation: ['related', 'broader'] });
+    expect(related).toHaveLength(
+      all.filter((r) => r.relation === 'related' || r.relation === 'broader').length,
+    );
+    const prefix = await allRows(t, crosswalkId, [], { sourcePrefix: '23' });
+    expect(prefix.length).toBe(all.filter((r) => r.sourceCode.startsWith('23')).length);
+    const both = await allRows(t, crosswalkId, [{ colId: 'targetTitleEn', dir: 'asc' }], {
+      sourceCode: '2',
+      targetTitle: 'teacher',
+      relation: ['related'],
+    });
+    expect(both.length).toBeGreaterThan(0);
+    for (const r of both) {
+      expect(r.sourceCode.startsWith('2')).toBe(true);
+      expect(r.targetTitleEn!.toLowerCase()).toContain('teacher');
+      expect(r.relation).toBe('related');
+    }
+    const titles = both.map((r) => r.targetTitleEn!.toLowerCase());
+    expect(titles).toEqual([...titles].sort());
+    expect((await allRows(t, crosswalkId, [], { status: ['approved'] })).length).toBe(0);
+    expect((await allRows(t, crosswalkId, [], { search: '100%_' })).length).toBe(0);
+    await t.close();
+  });
+});
+
+describe('crosswalk checks', () => {
+  it('counts in SQL what the pure rules find on the real data, and each count filters the grid', async () => {
+    const { t, crosswalkId, sourceSchemeId, targetSchemeId } = await setup();
+    const items = async (schemeId: string) =>
+      (await t.call('schemes.items', { schemeId, offset: 0, limit: 1000 })).rows;
+    const pure = () =>
+      Promise.all([items(sourceSchemeId), items(targetSchemeId), allRows(t, crosswalkId)]).then(
+        ([s, tg, rows]) =>
+          runChecks(
+            s.map((i) => ({ code: i.code, isLeaf: i.isLeaf, status: i.status })),
+            tg.map((i) => ({ code: i.code, isLeaf: i.isLeaf, status: i.status })),
+            rows.map((r) => ({
+              id: r.mappingId!,
+              sourceCode: r.sourceCode,
+              targetCode: r.targetCode!,
+              share: r.share,
+              status: r.status!,
+            })),
+          ),
+      );
+    const compare = async () => {
+      const expected = await pure();
+      const counts = await t.call('crosswalks.checks', { crosswalkId });
+      expect(counts).toEqual({
+        unmapped_sources: expected.unmapped_sources.length,
+        shares_not_one: expected.shares_not_one.length,
+        invalid_targets: expected.invalid_targets.length,
+        duplicate_pairs: expected.duplicate_pairs.length,
+      });
+      const unmapped = await allRows(t, crosswalkId, [], { check: 'unmapped_sources' });
+      expect(unmapped.map((r) => r.sourceCode).sort()).toEqual(
+        [...expected.unmapped_sources].sort(),
+      );
+      expect(unmapped.every((r) => r.mappingId === null && r.targetCode === null)).toBe(true);
+      for (const check of ['shares_not_one', 'invalid_targets', 'duplicate_pairs'] as const) {
+        const rows = await allRows(t, crosswalkId, [], { check });
+        expect(rows.map((r) => r.mappingId).sort((a, b) => a! - b!)).toEqual(expected[check]);
+      }
+      return counts;
+    };
+    const before = await compare();
+    // The ILO table is many-to-many without shares: every source with several targets is flagged.
+    expect(before.shares_not_one).toBeGreaterThan(100);
+    expect(before.invalid_targets).toBe(0);
+    expect(before.duplicate_pairs).toBe(0);
+
+    const [first] = await allRows(t, crosswalkId, [{ colId: 'sourceCode', dir: 'asc' }]);
+    await t.call('crosswalks.addMapping', {
+      crosswalkId,
+      sourceCode: first!.sourceCode,
+      targetCode: first!.targetCode!,
+      relation: 'exact',
+    });
+    await t.call('crosswalks.addMapping', {
+      crosswalkId,
+      sourceCode: first!.sourceCode,
+      targetCode: '011',
+      relation: 'broader',
+    });
+    const unmappedCode = (await allRows(t, crosswalkId, [], { check: 'unmapped_sources' }))[0]!
+      .sourceCode;
+    await t.call('crosswalks.addMapping', {
+      crosswalkId,
+      sourceCode: unmappedCode,
+      targetCode: '2310',
+      relation: 'close',
+      share: 0.5,
+    });
+    const after = await compare();
+    expect(after.duplicate_pairs).toBe(2);
+    expect(after.invalid_targets).toBe(1);
+    expect(after.unmapped_sources).toBe(before.unmapped_sources - 1);
+
+    // Shares that add up to 1 clear the flag for that source.
+    const ofFirst = await allRows(t, crosswalkId, [], { sourceCode: first!.sourceCode });
+    const live = ofFirst.filter((r) => r.targetCode !== '011' && r.mappingId !== first!.mappingId);
+    await t.call('crosswalks.removeMappings', { crosswalkId, mappingIds: [first!.mappingId!] });
+    await t.call('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: ofFirst.filter((r) => r.targetCode === '011').map((r) => r.mappingId!),
+      status: 'rejected',
+    });
+    await t.call('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: live.map((r) => r.mappingId!),
+      share: 1 / live.length,
+    });
+    const flagged = await allRows(t, crosswalkId, [], { check: 'shares_not_one' });
+    expect(flagged.some((r) => r.sourceCode === first!.sourceCode)).toBe(false);
+    await compare();
+    await t.close();
+  });
+});
+
+describe('crosswalk decisions', () => {
+  it('decides in bulk with audit before/after, undoes and redoes as new audited writes, and survives a restart', async () => {
+    const { t, crosswalkId } = await setup({ name: 'דנה לוי', agency: 'ES', role: 'steward' });
+    const block = await t.call('crosswalks.rows', {
+      crosswalkId,
+      offset: 0,
+      limit: 3,
+      sort: [{ colId: 'sourceCode', dir: 'asc' }],
+      filter: {},
+    });
+    const ids = block.rows.map((r) => r.mappingId!);
+    const decided = await t.call('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: ids,
+      status: 'approved',
+      comment: 'נבדק',
+    });
+    expect(decided).toEqual({ updated: 3, undo: { canUndo: true, canRedo: false } });
+    expect(t.events.some((e) => e.name === 'workspace.changed')).toBe(true);
+    const approved = await allRows(t, crosswalkId, [], { status: ['approved'] });
+    expect(approved.map((r) => r.mappingId)).toEqual(ids);
+    expect(approved[0]).toMatchObject({
+      updatedBy: 'דנה לוי',
+      updatedByAgency: 'ES',
+      comment: 'נבדק',
+    });
+    expect((await t.call('crosswalks.get', { id: crosswalkId })).counts).toMatchObject({
+      total: 678,
+      approved: 3,
+      proposed: 675,
+    });
+
+    const audit = await t.call('audit.list', { offset: 0, limit: 50 });
+    const decisions = audit.rows.filter((r) => r.action === 'mapping.decide');
+    expect(decisions).toHaveLength(3);
+    expect(decisions[0]).toMatchObject({
+      entityType: 'mapping',
+      stewardName: 'דנה לוי',
+      agency: 'ES',
+      comment: 'נבדק',
+    });
+    expect(decisions[0]!.before).toMatchObject({ status: 'proposed' });
+    expect(decisions[0]!.after).toMatchObject({ status: 'approved', comment: 'נבדק' });
+
+    await t.call('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: [ids[0]!],
+      relation: 'exact',
+      share: 1,
+    });
+    expect(await t.call('crosswalks.undo', { crosswalkId })).toEqual({
+      canUndo: true,
+      canRedo: true,
+    });
+    let row = (
+      await t.call('crosswalks.detail', {
+        crosswalkId,
+        mappingId: ids[0]!,
+        sourceCode: block.rows[0]!.sourceCode,
+      })
+    ).row;
+    expect(row).toMatchObject({
+      relation: block.rows[0]!.relation,
+      share: null,
+      status: 'approved',
+    });
+    await t.call('crosswalks.undo', { crosswalkId });
+    expect((await allRows(t, crosswalkId, [], { status: ['approved'] })).length).toBe(0);
+    expect(await t.call('crosswalks.redo', { crosswalkId })).toEqual({
+      canUndo: true,
+      canRedo: true,
+    });
+    expect((await allRows(t, crosswalkId, [], { status: ['approved'] })).length).toBe(3);
+    const actions = (await t.call('audit.list', { offset: 0, limit: 100 })).rows.map(
+      (r) => r.action,
+    );
+    expect(actions.filter((a) => a === 'mapping.undo')).toHaveLength(4);
+    expect(actions.filter((a) => a === 'mapping.redo')).toHaveLength(3);
+
+    const added = await t.call('crosswalks.addMapping', {
+      crosswalkId,
+      sourceCode: '0110',
+      targetCode: '0210',
+      relation: 'related',
+      comment: 'ידני',
+    });
+    const removed = await t.call('crosswalks.removeMappings', {
+      crosswalkId,
+      mappingIds: [ids[1]!],
+    });
+    expect(removed.removed).toBe(1);
+    await t.call('crosswalks.undo', { crosswalkId });
+    expect(
+      (await t.call('crosswalks.detail', { crosswalkId, mappingId: ids[1]!, sourceCode: '0110' }))
+        .row.status,
+    ).toBe('approved');
+    const bad = await t.reply('crosswalks.addMapping', {
+      crosswalkId,
+      sourceCode: '0110',
+      targetCode: '999',
+      relation: 'exact',
+    });
+    expect(bad.ok ? null : bad.error).toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringContaining('"999"'),
+    });
+    await t.close();
+
+    const again = await openWithSteward(undefined, { workspaceDir: t.dir });
+    const rows = await allRows(again, crosswalkId, [], { status: ['approved'] });
+    expect(rows.map((r) => r.mappingId).sort()).toEqual([...ids].sort());
+    const manual = (
+      await again.call('crosswalks.detail', {
+        crosswalkId,
+        mappingId: added.mappingId,
+        sourceCode: '0110',
+      })
+    ).row;
+    expect(manual).toMatchObject({
+      justification: 'manual',
+      status: 'proposed',
+      relation: 'related',
+      comment: 'ידני',
+      updatedBy: 'דנה לוי',
+    });
+    await again.close();
+  });
+
+  it('refuses decisions from a viewer', async () => {
+    const { t, crosswalkId } = await setup({ name: 'Viewer', agency: 'CBS', role: 'viewer' });
+    const r = await t.reply('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: [1],
+      status: 'approved',
+    });
+    expect(r.ok ? null : r.error.code).toBe('forbidden');
+    const a = await t.reply('crosswalks.addMapping', {
+      crosswalkId,
+      sourceCode: '0110',
+      targetCode: '0110',
+      relation: 'exact',
+    });
+    expect(a.ok ? null : a.error.code).toBe('forbidden');
+    const d = await t.reply('crosswalks.removeMappings', { crosswalkId, mappingIds: [1] });
+    expect(d.ok ? null : d.error.code).toBe('forbidden');
+    expect((await t.call('crosswalks.get', { id: crosswalkId })).counts.proposed).toBe(678);
+    await t.close();
+  });
+
+  it('shows the detail: both items with hierarchy path and description, and the other mappings of each', async () => {
+    const { t, crosswalkId } = await setup();
+    const rows = await allRows(t, crosswalkId, [], { targetCode: '2310' });
+    const row = rows[0]!;
+    const detail = await t.call('crosswalks.detail', {
+      crosswalkId,
+      mappingId: row.mappingId,
+      sourceCode: row.sourceCode,
+    });
+    expect(detail.target?.code).toBe('2310');
+    expect(detail.target?.path.map((p) => p.code)).toEqual(['2', '23', '231']);
+    expect(detail.target?.descriptionEn).toContain('teach');
+    expect(detail.source?.code).toBe(row.sourceCode);
+    expect(detail.sameTarget.map((r) => r.mappingId)).toEqual(
+      rows
+        .slice(1)
+        .map((r) => r.mappingId)
+        .sort((a, b) => a! - b!),
+    );
+    expect(
+      detail.sameSource.every(
+        (r) => r.sourceCode === row.sourceCode && r.mappingId !== row.mappingId,
+      ),
+    ).toBe(true);
+    await t.close();
+  });
+});
+
+describe('crosswalk export', () => {
+  async function approvedSetup() {
+    const s = await setup({ name: 'דנה לוי', agency: 'ES', role: 'steward' });
+    const zeros = await allRows(s.t, s.crosswalkId, [], { sourceCode: '0' });
+    const teachers = await allRows(s.t, s.crosswalkId, [], { sourcePrefix: '23' });
+    const approve = [...zeros, ...teachers];
+    await s.t.call('crosswalks.decide', {
+      crosswalkId: s.crosswalkId,
+      mappingIds: approve.map((r) => r.mappingId!),
+      status: 'approved',
+    });
+    await s.t.call('crosswalks.decide', {
+      crosswalkId: s.crosswalkId,
+      mappingIds: [teachers[0]!.mappingId!],
+      comment: 'שונה, "מורים"\tבדיקה',
+    });
+    return { ...s, approved: approve };
+  }
+
+  it('writes approved mappings to CSV with a BOM and codes with their leading zeros', async () => {
+    const { t, crosswalkId, approved } = await approvedSetup();
+    const file = await t.call('crosswalks.export', { crosswalkId, format: 'csv' });
+    expect(file.rows).toBe(approved.length);
+    const text = fs.readFileSync(file.path, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const parsed = Papa.parse<Record<string, string>>(text.slice(1), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    expect(parsed).toHaveLength(approved.length);
+    expect(parsed[0]).toMatchObject({ source_code: '0110', status: 'approved' });
+    expect(parsed.every((r) => r.status === 'approved')).toBe(true);
+    expect(parsed.some((r) => r.comment === 'שונה, "מורים"\tבדיקה')).toBe(true);
+    const audit = await t.call('audit.list', { offset: 0, limit: 5 });
+    expect(audit.rows[0]).toMatchObject({ action: 'crosswalk.export', entityId: crosswalkId });
+    await t.close();
+  });
+
+  it('writes XLSX with code cells as text and a right-to-left sheet', async () => {
+    const { t, crosswalkId, approved } = await approvedSetup();
+    const file = await t.call('crosswalks.export', { crosswalkId, format: 'xlsx' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file.path);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.views[0]?.rightToLeft).toBe(true);
+    expect(sheet.rowCount).toBe(approved.length + 1);
+    expect(sheet.getRow(1).getCell(1).value).toBe('source_code');
+    const cell = sheet.getRow(2).getCell(1);
+    expect(cell.value).toBe('0110');
+    expect(cell.numFmt).toBe('@');
+    expect(sheet.getRow(2).getCell(5).value).toBe('0110');
+    await t.close();
+  });
+
+  it('writes JSON with metadata and SSSOM TSV with its metadata block and rows', async () => {
+    const { t, crosswalkId, approved } = await approvedSetup();
+    const json = JSON.parse(
+      fs.readFileSync(
+        (await t.call('crosswalks.export', { crosswalkId, format: 'json' })).path,
+        'utf8',
+      ),
+    );
+    expect(json.crosswalk.id).toBe(crosswalkId);
+    expect(json.exportedBy.name).toBe('דנה לוי');
+    expect(json.mappings).toHaveLength(approved.length);
+    expect(json.mappings[0]).toMatchObject({ sourceCode: '0110', targetCode: '0110' });
+
+    const file = await t.call('crosswalks.export', { crosswalkId, format: 'sssom' });
+    expect(file.fileName).toMatch(/\.sssom\.tsv$/);
+    const lines = fs
+      .readFileSync(file.path, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '');
+    const meta = lines.filter((l) => l.startsWith('#'));
+    expect(meta).toContain('# mapping_set_id: urn:gesher:crosswalk:isco88-isco08');
+    expect(meta).toContain('#   ISCO08: http://data.europa.eu/esco/isco/C');
+    expect(meta).toContain('#   ISCO88: "urn:gesher:scheme:ISCO88:"');
+    expect(meta).toContain('# license: https://creativecommons.org/licenses/by/4.0/');
+    expect(meta.some((l) => /^# mapping_date: \d{4}-\d\d-\d\d$/.test(l))).toBe(true);
+    const table = lines.filter((l) => !l.startsWith('#')).map((l) => l.split('\t'));
+    expect(table[0]!.slice(0, 6)).toEqual([
+      'subject_id',
+      'subject_label',
+      'predicate_id',
+      'object_id',
+      'object_label',
+      'mapping_justification',
+    ]);
+    expect(table).toHaveLength(approved.length + 1);
+    expect(table[1]!.slice(0, 6)).toEqual([
+      'ISCO88:0110',
+      'Armed forces',
+      expect.stringMatching(/^skos:/),
+      'ISCO08:0110',
+      'Commissioned armed forces officers',
+      'semapv:UnspecifiedMatching',
+    ]);
+    expect(table[1]![7]).toMatch(/^gesher:steward\//);
+    await t.close();
+  });
+});
