@@ -295,7 +295,7 @@ describe('crosswalk decisions', () => {
       canUndo: true,
       canRedo: true,
     });
-    let row = (
+    const row = (
       await t.call('crosswalks.detail', {
         crosswalkId,
         mappingId: ids[0]!,
