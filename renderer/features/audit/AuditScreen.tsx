@@ -27,9 +27,11 @@ function DiffCell({ data }: ICellRendererParams<AuditEntry>) {
       {lines.map((l, i) => (
         <span key={i} className="audit-diff-line" dir="ltr">
           {l.key && <span className="audit-diff-key">{l.key}: </span>}
-          <Ltr className="code before">{l.before ?? '∅'}</Ltr>
-          <span className="arrow"> → </span>
-          <Ltr className="code after">{l.after ?? '∅'}</Ltr>
+          {l.before !== undefined && (
+            <bdi className={l.after === undefined ? 'before removed' : 'before'}>{l.before}</bdi>
+          )}
+          {l.before !== undefined && l.after !== undefined && <span className="arrow"> → </span>}
+          {l.after !== undefined && <bdi className="after">{l.after}</bdi>}
           {l.times > 1 && <span className="muted"> ×{l.times}</span>}
         </span>
       ))}
@@ -92,7 +94,7 @@ export function AuditScreen() {
         colId: 'at',
         field: 'at',
         headerName: t('col.at'),
-        width: 170,
+        width: 200,
         valueFormatter: (p: ValueFormatterParams<AuditEntry, string>) =>
           p.value ? dateFmt.format(new Date(p.value)) : '',
         tooltipValueGetter: (p) => p.data?.at,
@@ -103,7 +105,7 @@ export function AuditScreen() {
         colId: 'agency',
         field: 'agency',
         headerName: t('col.agency'),
-        width: 130,
+        width: 160,
         valueFormatter: (p: ValueFormatterParams<AuditEntry, string>) =>
           p.value ? t(`common:agency.${p.value}`) : '',
       },
@@ -116,7 +118,13 @@ export function AuditScreen() {
           p.value ? actionLabel(t, p.value) : '',
         tooltipField: 'action',
       },
-      { colId: 'entity', headerName: t('col.entity'), width: 170, cellRenderer: EntityCell },
+      {
+        colId: 'entity',
+        headerName: t('col.entity'),
+        width: 190,
+        cellRenderer: EntityCell,
+        tooltipValueGetter: (p) => (p.data ? `${p.data.entityType} ${p.data.entityId}` : undefined),
+      },
       {
         colId: 'change',
         headerName: t('col.change'),
