@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { MAPPING_STATUSES } from '../../../shared/contract';
+import { Ltr } from '../../ui/Bidi';
+import { useCrosswalks } from './crosswalk-store';
+import { uiLanguage } from './titles';
+
+/** Which crosswalk is under review, with its counts per status. */
+export function CrosswalkPicker() {
+  const { t, i18n } = useTranslation('crosswalks');
+  const lang = uiLanguage(i18n.language);
+  const crosswalks = useCrosswalks((s) => s.crosswalks ?? []);
+  const crosswalkId = useCrosswalks((s) => s.crosswalkId);
+  const select = useCrosswalks((s) => s.selectCrosswalk);
+  const current = crosswalks.find((c) => c.id === crosswalkId);
+  const name = (c: (typeof crosswalks)[number]) =>
+    lang === 'he' ? c.nameHe || c.nameEn : c.nameEn || c.nameHe;
+
+  return (
+    <div className="crosswalk-picker">
+      <label>
+        <span className="visually-hidden">{t('picker.label')}</span>
+        <select
+          value={crosswalkId ?? ''}
+          onChange={(e) => select(e.target.value)}
+          data-testid="crosswalk-picker"
+          aria-label={t('picker.label')}
+        >
+          {crosswalks.map((c) => (
+            <option key={c.id} value={c.id}>
+              {name(c)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {current && (
+        <ul className="status-counts" aria-label={t('picker.counts')} data-testid="status-counts">
+          <li>
+            {t('picker.total')} <Ltr className="count">{current.counts.total.toLocaleString()}</Ltr>
+          </li>
+          {MAPPING_STATUSES.map((s) => (
+            <li key={s} className={`count-${s}`} data-testid={`count-${s}`}>
+              <span className={`dot ${s}`} aria-hidden /> {t(`status.${s}`)}{' '}
+              <Ltr className="count">{current.counts[s].toLocaleString()}</Ltr>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
