@@ -43,7 +43,7 @@ class Finding {
 
 function shortCodes(values: readonly string[]): Finding | null {
   const digits = values.filter((v) => DIGITS.test(v));
-  if (digits.length < 2 || digits.length < values.length * 0.8) return null;
+  if (digits.length < 2 || digits.length < values.length * 0.5) return null;
   const byLength = new Map<number, number>();
   for (const v of digits) byLength.set(v.length, (byLength.get(v.length) ?? 0) + 1);
   let modal = 0;

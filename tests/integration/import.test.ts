@@ -1,0 +1,514 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Params } from '../../shared/contract';
+import type { ImportResult, Preview } from '../../shared/contract/imports';
+import { textDecoder } from '../../shared/domain/import/text-decoder';
+import { CLASSIFICATIONS_DIR, openWithSteward, type TestBackend } from './harness';
+
+const ORIGINALS = path.join(CLASSIFICATIONS_DIR, 'originals');
+
+let t: TestBackend | null = null;
+afterEach(async () => {
+  await t?.close();
+  t = null;
+});
+
+async function open(): Promise<TestBackend> {
+  t = await openWithSteward();
+  return t;
+}
+
+async function stage(b: TestBackend, fileName: string, bytes: Uint8Array): Promise<string> {
+  const { stagedId } = await b.call('import.stage', {
+    fileName,
+    base64: Buffer.from(bytes).toString('base64'),
+  });
+  return stagedId;
+}
+
+async function preview(
+  b: TestBackend,
+  file: string,
+  options: Params<'import.preview'>['options'] = {},
+): Promise<Preview> {
+  const stagedId = await stage(b, path.basename(file), fs.readFileSync(file));
+  return b.call('import.preview', { stagedId, options });
+}
+
+async function finish(b: TestBackend, jobId: string): Promise<ImportResult> {
+  const state = await b.call('jobs.wait', { jobId });
+  if (state.status !== 'succeeded') throw new Error(`${state.status}: ${state.error?.message}`);
+  return state.result as ImportResult;
+}
+
+async function importSchemeFile(
+  b: TestBackend,
+  file: string,
+  options: Params<'import.preview'>['options'] = {},
+) {
+  const p = await preview(b, file, options);
+  const { jobId } = await b.call('import.commitScheme', {
+    stagedId: p.stagedId,
+    options,
+    columns: { code: p.suggestedScheme.code!, ...p.suggestedScheme },
+    scheme: { nameHe: 'סיווג', nameEn: path.basename(file), version: '1', agency: null },
+  });
+  return { preview: p, result: await finish(b, jobId) };
+}
+
+async function importCrosswalkFile(
+  b: TestBackend,
+  file: string,
+  schemeId: string,
+  options: Params<'import.preview'>['options'] = {},
+) {
+  const p = await preview(b, file, options);
+  const { sourceCode, targetCode } = p.suggestedCrosswalk;
+  const { jobId } = await b.call('import.commitCrosswalk', {
+    stagedId: p.stagedId,
+    options,
+    columns: { sourceCode: sourceCode!, targetCode: targetCode!, ...p.suggestedCrosswalk },
+    crosswalk: {
+      nameHe: 'מעבר',
+      nameEn: path.basename(file),
+      sourceSchemeId: schemeId,
+      targetSchemeId: schemeId,
+    },
+  });
+  return { preview: p, result: await finish(b, jobId) };
+}
+
+const counts = (b: TestBackend) => ({
+  schemes: b.backend.deps.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM schemes')!.n,
+  items: b.backend.deps.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM items')!.n,
+  crosswalks: b.backend.deps.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM crosswalks')!.n,
+  mappings: b.backend.deps.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM mappings')!.n,
+  audit: b.backend.deps.db.get<{ n: number }>(
+    "SELECT COUNT(*) AS n FROM audit WHERE action LIKE 'import.%'",
+  )!.n,
+});
+
+/** Row counts from SOURCES.md (header rows left out). */
+const SCHEME_FILES: [file: string, rows: number, options?: Params<'import.preview'>['options']][] =
+  [
+    ['esco_iscogroups_en.csv', 619],
+    ['isco08_labels_4digitvariant_en.csv', 590],
+    ['isco08_structure_en.csv', 619],
+    ['isco88_labels_4digitvariant_en.csv', 517],
+    ['isic31_structure_en.csv', 538],
+    ['isic4_structure_ar.csv', 766],
+    ['isic4_structure_en.csv', 766],
+    ['nace2_structure_en_with_isic4_ref.csv', 996],
+    ['soc2010_structure_en.csv', 1421],
+    ['soc2018_structure_en.csv', 1447],
+    ['originals/ISIC_Rev_4_english_structure.txt', 766],
+    ['originals/ISIC_Rev_3_1_english_structure.txt', 538],
+    ['originals/validate_nace_rev2.csv', 996],
+  ];
+
+const CROSSWALK_FILES: [
+  file: string,
+  rows: number,
+  options?: Params<'import.preview'>['options'],
+][] = [
+  ['isco08_isco88_ilo_correspondence.csv', 678],
+  ['isco08_to_isco88_ganzeboom_unique.csv', 589],
+  ['isic4_isic31_correspondence.csv', 737],
+  ['naics2017_isic4_census_correspondence.csv', 1655],
+  ['soc2010_soc2018_bls_crosswalk.csv', 900],
+  ['originals/ISIC4_ISIC31.txt', 737],
+  ['originals/2017_NAICS_to_ISIC_4.xlsx', 1655],
+  ['originals/onet_2010_to_2018_SOC_Crosswalk.xlsx', 1170, { skipRows: 3 }],
+];
+
+describe('every scheme and crosswalk file in the classifications folder imports cleanly', () => {
+  it('covers every top-level CSV', () => {
+    // The Employment Service job-orders file has no codes at all (Hebrew group names and counts
+    // per month and district): it is statistics, neither a code list nor a crosswalk.
+    const excluded = ['il_es_job_orders_by_major_occupation_district_2015_2020.csv'];
+    const listed = new Set([...SCHEME_FILES, ...CROSSWALK_FILES].map(([f]) => f));
+    const csvs = fs
+      .readdirSync(CLASSIFICATIONS_DIR)
+      .filter((f) => f.endsWith('.csv') && !excluded.includes(f));
+    expect(csvs.filter((f) => !listed.has(f))).toEqual([]);
+  });
+
+  it.each(SCHEME_FILES)('scheme %s (%i items)', async (file, rows, options) => {
+    const b = await open();
+    const { result } = await importSchemeFile(b, path.join(CLASSIFICATIONS_DIR, file), options);
+    expect(result).toMatchObject({ kind: 'scheme', rows });
+    expect(counts(b)).toMatchObject({ schemes: 1, items: rows, audit: 1 });
+  });
+
+  it.each(CROSSWALK_FILES)('crosswalk %s (%i mappings)', async (file, rows, options) => {
+    const b = await open();
+    const scheme = await importSchemeFile(
+      b,
+      path.join(CLASSIFICATIONS_DIR, 'isco08_structure_en.csv'),
+    );
+    const { result } = await importCrosswalkFile(
+      b,
+      path.join(CLASSIFICATIONS_DIR, file),
+      scheme.result.id,
+      options,
+    );
+    expect(result).toMatchObject({ kind: 'crosswalk', rows });
+    expect(counts(b)).toMatchObject({ crosswalks: 1, mappings: rows, audit: 2 });
+  });
+
+  it('keeps the ISCO-08 hierarchy and codes such as 0110 intact', async () => {
+    const b = await open();
+    const { result } = await importSchemeFile(
+      b,
+      path.join(CLASSIFICATIONS_DIR, 'isco08_structure_en.csv'),
+    );
+    const db = b.backend.deps.db;
+    expect(
+      db.get(
+        'SELECT code, parent_code, level, is_leaf, title_en FROM items WHERE scheme_id = ? AND code = ?',
+        [result.id, '0110'],
+      ),
+    ).toEqual({
+      code: '0110',
+      parent_code: '011',
+      level: 4,
+      is_leaf: 1,
+      title_en: 'Commissioned armed forces officers',
+    });
+    const byLevel = db.rows(
+      'SELECT level, COUNT(*) FROM items WHERE scheme_id = ? GROUP BY level ORDER BY level',
+      [result.id],
+    );
+    expect(byLevel).toEqual([
+      [1, 10],
+      [2, 43],
+      [3, 130],
+      [4, 436],
+    ]);
+    expect(db.get('SELECT levels FROM schemes WHERE id = ?', [result.id])).toEqual({ levels: 4 });
+  });
+
+  it('derives the hierarchy of the UNSD ISIC file from its code prefixes', async () => {
+    const b = await open();
+    const { result } = await importSchemeFile(
+      b,
+      path.join(ORIGINALS, 'ISIC_Rev_4_english_structure.txt'),
+    );
+    const db = b.backend.deps.db;
+    expect(
+      db.get('SELECT parent_code, level FROM items WHERE scheme_id = ? AND code = ?', [
+        result.id,
+        '0111',
+      ]),
+    ).toEqual({ parent_code: '011', level: 3 });
+    expect(
+      db.get('SELECT parent_code, level FROM items WHERE scheme_id = ? AND code = ?', [
+        result.id,
+        '01',
+      ]),
+    ).toEqual({ parent_code: null, level: 1 });
+  });
+
+  it('reads the ILO correspondence with codes as text and relations from its shape', async () => {
+    const b = await open();
+    const scheme = await importSchemeFile(
+      b,
+      path.join(CLASSIFICATIONS_DIR, 'isco08_structure_en.csv'),
+    );
+    const { result } = await importCrosswalkFile(
+      b,
+      path.join(CLASSIFICATIONS_DIR, 'isco08_isco88_ilo_correspondence.csv'),
+      scheme.result.id,
+    );
+    const db = b.backend.deps.db;
+    expect(
+      db.all(
+        'SELECT source_code, target_code, relation, status, justification, updated_by FROM mappings WHERE crosswalk_id = ? AND source_code = ?',
+        [result.id, '0110'],
+      ),
+    ).toEqual([
+      // ISCO-88 0110 also receives ISCO-08 0210 and 0310: merged, so the target is broader.
+      {
+        source_code: '0110',
+        target_code: '0110',
+        relation: 'broader',
+        status: 'proposed',
+        justification: 'imported',
+        updated_by: 'Dana Levi',
+      },
+    ]);
+    // 1111 Legislators → 1110 Legislators is one to one.
+    expect(
+      db.get(
+        'SELECT target_code, relation FROM mappings WHERE crosswalk_id = ? AND source_code = ?',
+        [result.id, '1111'],
+      ),
+    ).toEqual({
+      target_code: '1110',
+      relation: 'exact',
+    });
+    const sources = db.get<{ n: number }>(
+      'SELECT COUNT(DISTINCT source_code) AS n FROM mappings WHERE crosswalk_id = ?',
+      [result.id],
+    )!.n;
+    expect(sources).toBe(436);
+  });
+
+  it('reads the UNSD partial flags into relations', async () => {
+    const b = await open();
+    const scheme = await importSchemeFile(
+      b,
+      path.join(CLASSIFICATIONS_DIR, 'isco08_structure_en.csv'),
+    );
+    const { result } = await importCrosswalkFile(
+      b,
+      path.join(CLASSIFICATIONS_DIR, 'isic4_isic31_correspondence.csv'),
+      scheme.result.id,
+    );
+    const db = b.backend.deps.db;
+    // 0111 (ISIC4, not partial) → 0111 (ISIC3.1, partial): the target is only partly covered, so broader.
+    expect(
+      db.get(
+        'SELECT relation, partial_source, partial_target FROM mappings WHERE crosswalk_id = ? AND source_code = ?',
+        [result.id, '0111'],
+      ),
+    ).toEqual({
+      relation: 'broader',
+      partial_source: 0,
+      partial_target: 1,
+    });
+  });
+
+  it('pads the NAICS workbook ISIC codes as Excel shows them and flags them as stored as numbers', async () => {
+    const b = await open();
+    const p = await preview(b, path.join(ORIGINALS, '2017_NAICS_to_ISIC_4.xlsx'));
+    expect(p.format).toBe('xlsx');
+    expect(p.headers.slice(0, 5)).toEqual([
+      'Part of NAICS US',
+      '2017 NAICS US',
+      '2017 NAICS US TITLE',
+      'Part of ISIC',
+      'ISIC 4.0',
+    ]);
+    expect(p.rows[2]!.slice(0, 5)).toEqual(['', '111110', 'Soybean Farming', '*', '0111']);
+    expect(p.warnings).toContainEqual(
+      expect.objectContaining({ column: 'ISIC 4.0', kind: 'stored_as_number' }),
+    );
+    expect(p.suggestedCrosswalk).toMatchObject({
+      sourceCode: '2017 NAICS US',
+      targetCode: 'ISIC 4.0',
+      partialSource: 'Part of NAICS US',
+      partialTarget: 'Part of ISIC',
+    });
+  });
+
+  it('refuses the old .xls file with a clear message', async () => {
+    const b = await open();
+    const r = await b.reply('import.preview', {
+      stagedId: await stage(
+        b,
+        'bls_soc_structure_2010.xls',
+        fs.readFileSync(path.join(ORIGINALS, 'bls_soc_structure_2010.xls')),
+      ),
+      options: {},
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('import_failed');
+      expect(r.error.message).toMatch(
+        /bls_soc_structure_2010\.xls is an old Excel 97–2003 \.xls file; open it in Excel and save as \.xlsx or CSV/,
+      );
+    }
+  });
+});
+
+/** Windows-1255 bytes made from the decoder's own table (Node can decode it but not encode it). */
+function encode1255(text: string): Uint8Array {
+  const decoder = textDecoder('windows-1255');
+  const table = new Map<string, number>();
+  for (let b = 0; b < 256; b++) table.set(decoder.decode(Uint8Array.of(b)), b);
+  return Uint8Array.from([...text].map((ch) => table.get(ch)!));
+}
+
+function utf16le(text: string): Uint8Array {
+  const out = [0xff, 0xfe];
+  for (let i = 0; i < text.length; i++)
+    out.push(text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8);
+  return Uint8Array.from(out);
+}
+
+describe('encodings', () => {
+  it('previews and imports a Windows-1255 Hebrew CSV with leading-zero codes', async () => {
+    const b = await open();
+    const csv =
+      'סמל,שם\r\n0,צבא\r\n01,קצינים\r\n011,קצינים בצבא\r\n0110,"קצינים, בצבא"\r\n1,מנהלים\r\n';
+    const stagedId = await stage(b, 'hebrew.csv', encode1255(csv));
+    const p = await b.call('import.preview', { stagedId, options: {} });
+    expect(p.detected).toMatchObject({ encoding: 'windows-1255', delimiter: ',', hadBom: false });
+    expect(p.headers).toEqual(['סמל', 'שם']);
+    expect(p.rows[3]).toEqual(['0110', 'קצינים, בצבא']);
+    expect(p.suggestedScheme).toEqual({ code: 'סמל', titleHe: 'שם' });
+    expect(p.warnings).toEqual([]);
+    const { jobId } = await b.call('import.commitScheme', {
+      stagedId,
+      options: {},
+      columns: { code: 'סמל', titleHe: 'שם' },
+      scheme: { nameHe: 'משלחי יד', nameEn: 'Occupations', version: '2011', agency: 'CBS' },
+    });
+    const result = await finish(b, jobId);
+    const db = b.backend.deps.db;
+    expect(
+      db.get(
+        'SELECT code, parent_code, level, title_he FROM items WHERE scheme_id = ? AND code = ?',
+        [result.id, '0110'],
+      ),
+    ).toEqual({
+      code: '0110',
+      parent_code: '011',
+      level: 4,
+      title_he: 'קצינים, בצבא',
+    });
+  });
+
+  it('imports a UTF-16LE tab-separated file ("Unicode text" from Excel)', async () => {
+    const b = await open();
+    const stagedId = await stage(
+      b,
+      'unicode.txt',
+      utf16le('code\ttitle_he\ttitle_en\r\n0110\tקצינים\tOfficers\r\n0210\tנגדים\tNCOs\r\n'),
+    );
+    const p = await b.call('import.preview', { stagedId, options: {} });
+    expect(p.detected).toMatchObject({ encoding: 'utf-16le', delimiter: '\t', hadBom: true });
+    expect(p.rows).toEqual([
+      ['0110', 'קצינים', 'Officers'],
+      ['0210', 'נגדים', 'NCOs'],
+    ]);
+    const { jobId } = await b.call('import.commitScheme', {
+      stagedId,
+      options: {},
+      columns: { code: 'code', titleHe: 'title_he', titleEn: 'title_en' },
+      scheme: { nameHe: 'א', nameEn: 'A', version: '1', agency: 'ES' },
+    });
+    expect(await finish(b, jobId)).toMatchObject({ rows: 2 });
+    expect(b.backend.deps.db.rows('SELECT code FROM items ORDER BY code')).toEqual([
+      ['0110'],
+      ['0210'],
+    ]);
+  });
+});
+
+describe('all or nothing', () => {
+  async function withScheme(b: TestBackend): Promise<string> {
+    const stagedId = await stage(b, 's.csv', Buffer.from('code\n0110\n0210\n'));
+    const { jobId } = await b.call('import.commitScheme', {
+      stagedId,
+      options: {},
+      columns: { code: 'code' },
+      scheme: { nameHe: 'א', nameEn: 'A', version: '1', agency: null },
+    });
+    return (await finish(b, jobId)).id;
+  }
+
+  it('fails on a bad share with file, row and column named, and changes nothing', async () => {
+    const b = await open();
+    const schemeId = await withScheme(b);
+    const before = counts(b);
+    const lines = [
+      'source,target,share',
+      '0110,0110,1',
+      '0210,0110,0.5',
+      '0210,0210,0.5',
+      '0110,0210,0',
+      '0310,0110,1',
+      '0410,0110,abc',
+    ];
+    const stagedId = await stage(b, 'isco.csv', Buffer.from(lines.join('\n')));
+    const { jobId } = await b.call('import.commitCrosswalk', {
+      stagedId,
+      options: {},
+      columns: { sourceCode: 'source', targetCode: 'target', share: 'share' },
+      crosswalk: { nameHe: 'מ', nameEn: 'M', sourceSchemeId: schemeId, targetSchemeId: schemeId },
+    });
+    const state = await b.call('jobs.wait', { jobId });
+    expect(state.status).toBe('failed');
+    expect(state.error?.code).toBe('validation_failed');
+    expect(state.error?.message).toContain(
+      'isco.csv, row 7, column "share": expected a number between 0 and 1, found "abc"',
+    );
+    expect(counts(b)).toEqual(before);
+  });
+
+  it('leaves nothing behind when the steward cancels mid-job', async () => {
+    const b = await open();
+    const schemeId = await withScheme(b);
+    const before = counts(b);
+    const lines = ['source,target'];
+    for (let i = 0; i < 300_000; i++) lines.push(`${String(i).padStart(6, '0')},0110`);
+    const stagedId = await stage(b, 'big.csv', Buffer.from(lines.join('\n')));
+    const { jobId } = await b.call('import.commitCrosswalk', {
+      stagedId,
+      options: {},
+      columns: { sourceCode: 'source', targetCode: 'target' },
+      crosswalk: { nameHe: 'מ', nameEn: 'M', sourceSchemeId: schemeId, targetSchemeId: schemeId },
+    });
+    // Cancel as soon as the job reports its first chunk.
+    while ((await b.call('jobs.get', { jobId })).done === 0)
+      await new Promise((r) => setImmediate(r));
+    await b.call('jobs.cancel', { jobId });
+    const state = await b.call('jobs.wait', { jobId });
+    expect(state.status).toBe('cancelled');
+    expect(counts(b)).toEqual(before);
+  });
+
+  it('refuses a viewer before any work starts', async () => {
+    const b = await open();
+    await b.call('profile.create', { name: 'Avi', agency: 'CBS', role: 'viewer' });
+    const stagedId = await stage(b, 's.csv', Buffer.from('code\n0110\n'));
+    const r = await b.reply('import.commitScheme', {
+      stagedId,
+      options: {},
+      columns: { code: 'code' },
+      scheme: { nameHe: 'א', nameEn: 'A', version: '1', agency: null },
+    });
+    expect(r.ok ? null : r.error.code).toBe('forbidden');
+  });
+});
+
+describe('preview', () => {
+  it('flags a code column mangled by Excel and leaves the values as they are', async () => {
+    const b = await open();
+    const csv = [
+      'isco08,title',
+      '110,Officers',
+      '111,Legislators?',
+      '0210,NCOs',
+      '1111,Legislators',
+      '1112,Officials',
+      '1.2E+05,Big',
+      '1-Jan,Date',
+      '2011-01-01,Date',
+      '2111,Physicists',
+    ].join('\n');
+    const stagedId = await stage(b, 'excel.csv', Buffer.from(csv));
+    const p = await b.call('import.preview', { stagedId, options: {} });
+    expect(p.rows.map((r) => r[0])).toEqual([
+      '110',
+      '111',
+      '0210',
+      '1111',
+      '1112',
+      '1.2E+05',
+      '1-Jan',
+      '2011-01-01',
+      '2111',
+    ]);
+    const kinds = Object.fromEntries(p.warnings.map((w) => [w.kind, w.examples]));
+    expect(kinds).toEqual({
+      short_codes: ['110'],
+      scientific_notation: ['1.2E+05'],
+      date_like: ['1-Jan', '2011-01-01'],
+    });
+    expect(p.warnings.every((w) => w.column === 'isco08')).toBe(true);
+  });
+});
