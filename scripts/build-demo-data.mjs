@@ -22,10 +22,12 @@ const SRC =
 const OUT = path.join(ROOT, 'resources', 'demo');
 
 const SCHEME_HEADER = ['code', 'parent_code', 'level', 'title_he', 'title_en', 'description_en'];
-const CROSSWALK_HEADER = [
+// The ILO table has no partial flags (SOURCES.md), so its file has none: the importer then derives
+// each relation from the table's shape, and from the flags for the UN table.
+const ISCO_CROSSWALK_HEADER = ['source_code', 'target_code', 'source_title', 'target_title'];
+const ISIC_CROSSWALK_HEADER = [
   'source_code',
   'target_code',
-  'relation',
   'partial_source',
   'partial_target',
   'comment',
@@ -188,39 +190,15 @@ function leafCodes(items) {
   return new Set(items.filter((i) => !parents.has(i.code)).map((i) => i.code));
 }
 
-/**
- * SKOS-style relation of target to source from the partial flags: a partial source is split, so
- * each target covers part of it (narrower); a partial target gathers several sources (broader).
- */
-function relationFromPartial(partialSource, partialTarget, whole) {
-  if (partialSource && partialTarget) return 'related';
-  if (partialSource) return 'narrower';
-  if (partialTarget) return 'broader';
-  return whole;
-}
-
 function iscoCrosswalk() {
   const file = 'isco08_isco88_ilo_correspondence.csv';
   const rows = readCsv(file);
-  const count = (col) => rows.reduce((m, r) => m.set(r[col], (m.get(r[col]) ?? 0) + 1), new Map());
-  const per88 = count('isco88');
-  const per08 = count('isco08');
-  return rows.map((r) => {
-    // The ILO table carries no partial flags; a code that takes part in several pairs is split or merged.
-    const ps = per88.get(r.isco88) > 1;
-    const pt = per08.get(r.isco08) > 1;
-    return {
-      source_code: r.isco88,
-      target_code: r.isco08,
-      // A 1:1 pair in the ILO table is not declared equivalent, so it starts as close, for review.
-      relation: relationFromPartial(ps, pt, 'close'),
-      partial_source: ps ? '1' : '0',
-      partial_target: pt ? '1' : '0',
-      comment: '',
-      source_title: r.isco88_title,
-      target_title: r.isco08_title,
-    };
-  });
+  return rows.map((r) => ({
+    source_code: r.isco88,
+    target_code: r.isco08,
+    source_title: r.isco88_title,
+    target_title: r.isco08_title,
+  }));
 }
 
 function isicCrosswalk() {
@@ -232,12 +210,9 @@ function isicCrosswalk() {
         `${file}, row ${i + 2}, column ${col}: expected 0 or 1, found "${r[col]}"`,
       );
     }
-    const ps = r.partial_isic31 === '1';
-    const pt = r.partial_isic4 === '1';
     return {
       source_code: r.isic31,
       target_code: r.isic4,
-      relation: relationFromPartial(ps, pt, 'exact'),
       partial_source: r.partial_isic31,
       partial_target: r.partial_isic4,
       comment: r.detail,
@@ -276,15 +251,17 @@ const SCHEME_COLUMNS = {
   titleEn: 'title_en',
   descriptionEn: 'description_en',
 };
-const CROSSWALK_COLUMNS = {
+const ISCO_CROSSWALK_COLUMNS = {
   sourceCode: 'source_code',
   targetCode: 'target_code',
-  relation: 'relation',
+  sourceTitle: 'source_title',
+  targetTitle: 'target_title',
+};
+const ISIC_CROSSWALK_COLUMNS = {
+  ...ISCO_CROSSWALK_COLUMNS,
   partialSource: 'partial_source',
   partialTarget: 'partial_target',
   comment: 'comment',
-  sourceTitle: 'source_title',
-  targetTitle: 'target_title',
 };
 
 function main() {
@@ -308,7 +285,7 @@ function main() {
     {
       id: 'isco08',
       prefix: 'ISCO08',
-      nameHe: 'סיווג משלחי יד ISCO-08 (בסיס סיווג הלמ"ס 2011)',
+      nameHe: 'סיווג משלחי יד ISCO-08 (בסיס סיווג הלמ״ס 2011)',
       nameEn: 'Occupations ISCO-08 (basis of CBS 2011)',
       version: 'ISCO-08',
       agency: 'CBS',
@@ -332,7 +309,7 @@ function main() {
     {
       id: 'isic4',
       prefix: 'ISIC4',
-      nameHe: 'סיווג ענפי כלכלה ISIC Rev.4 (בסיס סיווג הלמ"ס 2011)',
+      nameHe: 'סיווג ענפי כלכלה ISIC Rev.4 (בסיס סיווג הלמ״ס 2011)',
       nameEn: 'Industries ISIC Rev.4 (basis of CBS 2011)',
       version: 'ISIC Rev.4',
       agency: 'CBS',
@@ -354,11 +331,13 @@ function main() {
       targetSchemeId: 'isco08',
       source: 'ILO Correspondence_EN_ISCO_08_to_ISCO_88.xlsx, via benjann/crosswalk',
       file: 'isco88_isco08_crosswalk.csv',
+      header: ISCO_CROSSWALK_HEADER,
+      columns: ISCO_CROSSWALK_COLUMNS,
       pairs: iscoCrosswalk(),
     },
     {
       id: 'isic31-isic4',
-      nameHe: 'ענפי כלכלה: ISIC Rev.3.1 אל ISIC Rev.4 (טבלת ההתאמה של האו"ם)',
+      nameHe: 'ענפי כלכלה: ISIC Rev.3.1 אל ISIC Rev.4 (טבלת ההתאמה של האו״ם)',
       nameEn: 'Industries: ISIC Rev.3.1 to ISIC Rev.4 (UN correspondence)',
       description:
         'UNSD correspondence ISIC Rev.4 ↔ ISIC Rev.3.1 with its partial-link flags, read from Rev.3.1 to Rev.4. All pairs proposed, for review.',
@@ -366,6 +345,8 @@ function main() {
       targetSchemeId: 'isic4',
       source: 'UNSD ISIC4_ISIC31.txt, via insongkim/concordance',
       file: 'isic31_isic4_crosswalk.csv',
+      header: ISIC_CROSSWALK_HEADER,
+      columns: ISIC_CROSSWALK_COLUMNS,
       pairs: isicCrosswalk(),
     },
   ];
@@ -384,12 +365,14 @@ function main() {
   for (const c of crosswalks) {
     const sourceCodes = checkCodes(c.id, c.pairs, 'source_code', byId[c.sourceSchemeId].items);
     const targetCodes = checkCodes(c.id, c.pairs, 'target_code', byId[c.targetSchemeId].items);
-    const rows = writeCsv(c.file, CROSSWALK_HEADER, c.pairs);
-    const { pairs, ...meta } = c;
-    const partial = {
-      source: pairs.filter((p) => p.partial_source === '1').length,
-      target: pairs.filter((p) => p.partial_target === '1').length,
-    };
+    const rows = writeCsv(c.file, c.header, c.pairs);
+    const { pairs, header: _header, ...meta } = c;
+    const partial = c.header.includes('partial_source')
+      ? {
+          source: pairs.filter((p) => p.partial_source === '1').length,
+          target: pairs.filter((p) => p.partial_target === '1').length,
+        }
+      : null;
     manifest.crosswalks.push({
       ...meta,
       rows,
@@ -397,7 +380,6 @@ function main() {
       targetCodes,
       partial,
       defaults: { status: 'proposed', justification: 'imported' },
-      columns: CROSSWALK_COLUMNS,
     });
   }
   fs.writeFileSync(path.join(OUT, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

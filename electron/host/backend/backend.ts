@@ -3,7 +3,7 @@ import type { MethodName } from '../../../shared/contract';
 import { createDispatcher, type Handlers } from '../../../shared/rpc/dispatcher';
 import type { EventMessage, ReplyMessage, RequestMessage } from '../../../shared/rpc/wire';
 import { WorkspaceDb } from '../db/workspace-db';
-import { seedDemoWorkspace } from '../demo/seed-demo';
+import { demoSeedInterrupted, seedDemoWorkspace } from '../demo/seed-demo';
 import { auditHandlers } from '../services/audit-service';
 import { crosswalkHandlers } from '../services/crosswalk-service';
 import { importHandlers } from '../services/import-service';
@@ -62,7 +62,8 @@ export class Backend {
       host: options.host,
       exclusive: (fn) => lock.run(fn),
     };
-    if (options.seedDemo !== false && db.report.recoveredFrom === 'new') await seedDemoWorkspace(deps);
+    const demoDue = db.report.recoveredFrom === 'new' || demoSeedInterrupted(db);
+    if (options.seedDemo !== false && demoDue) await seedDemoWorkspace(deps);
     restoreLastSteward(deps);
     const handlers: Handlers<void> = {
       ...workspaceHandlers(deps),
