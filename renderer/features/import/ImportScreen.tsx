@@ -137,8 +137,9 @@ export function ImportScreen() {
       stagedRef.current = next;
       setStaged(next);
       const name = stem(file.name);
-      setSchemeDraft((d) => ({ ...d, nameHe: d.nameHe || name, nameEn: d.nameEn || name }));
-      setCrosswalkDraft((d) => ({ ...d, nameHe: d.nameHe || name, nameEn: d.nameEn || name }));
+      // Each file starts with its own names; the schemes chosen for a crosswalk carry over.
+      setSchemeDraft((d) => ({ ...d, nameHe: name, nameEn: name, version: '' }));
+      setCrosswalkDraft((d) => ({ ...d, nameHe: name, nameEn: name }));
       await runPreview(next, {}, true);
     } catch (e) {
       setPreviewError(errorText(e));
@@ -267,9 +268,12 @@ export function ImportScreen() {
       </header>
 
       <section className="card import-file">
-        <label className="import-file-label">
-          <span>{t('file.choose')}</span>
+        <label
+          className={running ? 'import-file-label button disabled' : 'import-file-label button'}
+        >
+          <span>{staged ? t('file.chooseAnother') : t('file.choose')}</span>
           <input
+            className="visually-hidden"
             ref={inputRef}
             type="file"
             accept={ACCEPT}
@@ -281,7 +285,9 @@ export function ImportScreen() {
             }}
           />
         </label>
-        <span className="muted">{t('file.formats')}</span>
+        <bdi dir="ltr" className="muted">
+          {t('file.formats')}
+        </bdi>
         {staged && (
           <span className="import-file-name" data-testid="import-file-name">
             <bdi>{staged.fileName}</bdi> ·{' '}
