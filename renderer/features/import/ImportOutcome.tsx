@@ -66,7 +66,7 @@ export function ImportFailure({
       <p className="import-nothing-changed" data-testid="import-nothing-changed">
         <strong>{t('error.nothingChanged')}</strong>
       </p>
-      {!cancelled && (
+      {!cancelled && problems.length === 0 && (
         <p>
           <bdi>{fileName}</bdi>: <span dir="auto">{error.message}</span>
         </p>

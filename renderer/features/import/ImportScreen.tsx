@@ -5,6 +5,7 @@ import { RpcError, type RpcErrorBody } from '../../../shared/rpc/errors';
 import { useApp } from '../../app/app-store';
 import { errorText } from '../../app/errors';
 import { rpc } from '../../app/rpc';
+import { useCrosswalks } from '../crosswalks/crosswalk-store';
 import {
   ColumnMapping,
   CODE_FIELDS,
@@ -390,7 +391,7 @@ export function ImportScreen() {
         <ImportSuccess
           result={parsedResult.data}
           fileName={staged.fileName}
-          onOpenCrosswalk={(id) => openCrosswalk(id, setView)}
+          onOpenCrosswalk={(id) => void openCrosswalk(id, setView)}
           onAnother={reset}
         />
       )}
@@ -406,8 +407,14 @@ export function ImportScreen() {
   );
 }
 
-/** Opens the crosswalk screen on the crosswalk just imported. */
-function openCrosswalk(id: string, setView: (v: 'crosswalks') => void) {
-  void id; // TODO(select): hand the id to the crosswalk screen's store once it is committed
+/** Opens the crosswalk screen on the crosswalk just imported (its list refreshed first, so the new one is in it). */
+async function openCrosswalk(id: string, setView: (v: 'crosswalks') => void) {
+  const store = useCrosswalks.getState();
+  try {
+    store.setCrosswalks(await rpc.call('crosswalks.list', {}));
+  } catch {
+    // the crosswalk screen loads its list itself; selecting still works once it has
+  }
+  store.selectCrosswalk(id);
   setView('crosswalks');
 }
