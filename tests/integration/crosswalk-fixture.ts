@@ -3,14 +3,24 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { hebrewSortKey } from '../../shared/domain/text/hebrew-collation';
 import type { TestBackend } from './harness';
-import { CLASSIFICATIONS_DIR, REPO_ROOT } from './harness';
+import { CLASSIFICATIONS_DIR } from './harness';
 
 /**
- * Test-only loader for the real ISCO-88 → ISCO-08 data shipped in resources/demo (derived from
- * ../shared/data/classifications), written straight into the workspace with db.bulk so that the
- * crosswalk tests do not depend on the import pipeline.
+ * Test-only loader for the real ISCO-88 → ISCO-08 data in ../shared/data/classifications, written
+ * straight into the workspace with db.bulk so that the crosswalk tests do not depend on the import pipeline.
  */
-const DEMO = path.join(REPO_ROOT, 'resources', 'demo');
+/** The Employment Service's Hebrew name of each ISCO-08 major group (matched on the first two words). */
+const ISCO08_MAJOR_HE: Record<string, string> = {
+  '1': 'מנהלים',
+  '2': 'בעלי משלח יד אקדמי',
+  '3': 'הנדסאים, טכנאים, סוכנים ובעלי משלח יד נלווה',
+  '4': 'פקידים כלליים ועובדי משרד',
+  '5': 'עובדי מכירות ושירותים',
+  '6': 'עובדים מקצועיים בחקלאות, בייעור ובדיג',
+  '7': 'בעלי מלאכה בתעשייה ובבינוי ובעלי משלח יד דומה',
+  '8': 'מפעילי מתקנים ומכונות, מרכיבים ונהגים',
+  '9': 'עובדים בלתי מקצועיים',
+};
 
 type Csv = Record<string, string>;
 const readCsv = (file: string): Csv[] =>
@@ -112,17 +122,44 @@ function insertCrosswalk(
   });
 }
 
-const schemeItems = (file: string) =>
-  readCsv(path.join(DEMO, file)).map((r) => ({
+/** ISCO-08 from the ESCO structure file: real codes at all four levels. */
+const isco08Items = () =>
+  readCsv(path.join(CLASSIFICATIONS_DIR, 'isco08_structure_en.csv')).map((r) => ({
     code: r.code!,
     parentCode: r.parent_code || null,
     level: Number(r.level),
-    titleHe: r.title_he || null,
+    titleHe: null,
     titleEn: r.title_en || null,
     descriptionEn: r.description_en || null,
   }));
 
-/** ISCO-88 → ISCO-08 from the official ILO correspondence (678 proposed mappings). */
+/**
+ * ISCO-88 from the ILO labels, whose higher levels are padded to four digits (1000 = group 1,
+ * 1100 = group 11): the level is four minus the trailing zeros, the parent the code with its last
+ * non-zero digit zeroed, when that code exists.
+ */
+function isco88Items() {
+  const rows = readCsv(path.join(CLASSIFICATIONS_DIR, 'isco88_labels_4digitvariant_en.csv'));
+  const codes = new Set(rows.map((r) => r.isco88_code4!));
+  return rows.map((r) => {
+    const code = r.isco88_code4!;
+    const zeros = /0*$/.exec(code)![0].length;
+    const level = Math.max(1, 4 - zeros);
+    const parent = level === 1 ? null : code.slice(0, level - 1).padEnd(4, '0');
+    return {
+      code,
+      parentCode: parent && codes.has(parent) && parent !== code ? parent : null,
+      level,
+      titleHe: null,
+      titleEn: r.title_en || null,
+    };
+  });
+}
+
+/**
+ * ISCO-88 → ISCO-08 from the official ILO correspondence (678 proposed mappings). The relation
+ * follows the pair's cardinality: a split is narrower, a merge broader, many-to-many related, else close.
+ */
 export function loadIscoCrosswalk(t: TestBackend): {
   crosswalkId: string;
   sourceSchemeId: string;
@@ -134,7 +171,7 @@ export function loadIscoCrosswalk(t: TestBackend): {
     nameEn: 'ISCO-88',
     version: '1988',
     agency: 'ES',
-    items: schemeItems('isco88_scheme.csv'),
+    items: isco88Items(),
   });
   insertScheme(t, {
     id: 'isco08',
@@ -144,9 +181,18 @@ export function loadIscoCrosswalk(t: TestBackend): {
     agency: 'CBS',
     prefix: 'ISCO08',
     uriBase: 'http://data.europa.eu/esco/isco/C',
-    items: schemeItems('isco08_scheme.csv'),
+    items: isco08Items(),
   });
-  const rows = readCsv(path.join(DEMO, 'isco88_isco08_crosswalk.csv'));
+  const pairs = readCsv(path.join(CLASSIFICATIONS_DIR, 'isco08_isco88_ilo_correspondence.csv')).map(
+    (r) => ({ source: r.isco88!, target: r.isco08! }),
+  );
+  const tally = (key: 'source' | 'target') => {
+    const n = new Map<string, number>();
+    for (const p of pairs) n.set(p[key], (n.get(p[key]) ?? 0) + 1);
+    return n;
+  };
+  const targetsOf = tally('source');
+  const sourcesOf = tally('target');
   insertCrosswalk(
     t,
     {
@@ -156,13 +202,17 @@ export function loadIscoCrosswalk(t: TestBackend): {
       source: 'isco88',
       target: 'isco08',
     },
-    rows.map((r) => ({
-      sourceCode: r.source_code!,
-      targetCode: r.target_code!,
-      relation: r.relation!,
-      partialSource: r.partial_source === '1',
-      partialTarget: r.partial_target === '1',
-    })),
+    pairs.map((p) => {
+      const split = targetsOf.get(p.source)! > 1;
+      const merge = sourcesOf.get(p.target)! > 1;
+      return {
+        sourceCode: p.source,
+        targetCode: p.target,
+        relation: split && merge ? 'related' : split ? 'narrower' : merge ? 'broader' : 'close',
+        partialSource: split,
+        partialTarget: merge,
+      };
+    }),
   );
   return { crosswalkId: 'isco88-isco08', sourceSchemeId: 'isco88', targetSchemeId: 'isco08' };
 }
@@ -176,22 +226,18 @@ export function loadEsMajorGroups(t: TestBackend): { crosswalkId: string; titles
     path.join(CLASSIFICATIONS_DIR, 'il_es_job_orders_by_major_occupation_district_2015_2020.csv'),
   );
   const titles = [...new Set(rows.map((r) => r.occupation_major_group_he!))];
-  const isco = schemeItems('isco08_scheme.csv').filter((i) => i.level === 1);
-  const firstWord = (s: string) => s.split(/[\s,]/)[0]!;
+  const twoWords = (text: string) =>
+    text
+      .split(/[\s,]+/)
+      .slice(0, 2)
+      .join(' ');
+  const isco = isco08Items();
   const items = titles.map((title, n) => {
-    const match = isco.find(
-      (i) =>
-        i.titleHe &&
-        firstWord(i.titleHe) === firstWord(title) &&
-        i.titleHe.startsWith(title.slice(0, 8)),
-    );
-    return {
-      code: match?.code ?? `X${n}`,
-      parentCode: null,
-      level: 1,
-      titleHe: title,
-      titleEn: match?.titleEn ?? null,
-    };
+    const code = Object.entries(ISCO08_MAJOR_HE).find(
+      ([, he]) => twoWords(he) === twoWords(title),
+    )?.[0];
+    const titleEn = isco.find((i) => i.code === code)?.titleEn ?? null;
+    return { code: code ?? `X${n}`, parentCode: null, level: 1, titleHe: title, titleEn };
   });
   insertScheme(t, {
     id: 'es-major',

@@ -73,6 +73,15 @@ describe('crosswalk grid data source', () => {
       filter: {},
     });
     expect(desc.rows[0]!.sourceCode).toBe(codes[codes.length - 1]);
+    // Titles sort through the items' index; rows whose item has no such title come last, none lost.
+    const noHebrew = await allRows(t, crosswalkId, [{ colId: 'sourceTitleHe', dir: 'asc' }]);
+    expect(noHebrew.map((r) => r.mappingId)).toEqual(
+      all.map((r) => r.mappingId).sort((a, b) => a! - b!),
+    );
+    const byTitle = await allRows(t, crosswalkId, [{ colId: 'targetTitleEn', dir: 'desc' }]);
+    expect(byTitle).toHaveLength(678);
+    const en = byTitle.map((r) => r.targetTitleEn!.toLowerCase());
+    expect(en).toEqual([...en].sort().reverse());
     const bad = await t.reply('crosswalks.rows', {
       crosswalkId,
       offset: 0,
@@ -87,6 +96,7 @@ describe('crosswalk grid data source', () => {
   it('sorts Hebrew titles in Hebrew order and searches them', async () => {
     const { t } = await setup();
     const es = loadEsMajorGroups(t);
+    expect(es.titles).toHaveLength(9);
     const sorted = await allRows(t, es.crosswalkId, [{ colId: 'sourceTitleHe', dir: 'asc' }]);
     const hebrew = new Intl.Collator('he');
     expect(sorted.map((r) => r.sourceTitleHe)).toEqual([...es.titles].sort(hebrew.compare));

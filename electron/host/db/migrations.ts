@@ -120,6 +120,7 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE schemes ADD COLUMN uri_base TEXT;
       ALTER TABLE crosswalks ADD COLUMN data_version INTEGER NOT NULL DEFAULT 0;
       CREATE INDEX mappings_pair ON mappings(crosswalk_id, source_code, target_code);
+      CREATE INDEX items_title_en ON items(scheme_id, title_en COLLATE NOCASE);
     `,
   },
 ];

@@ -85,7 +85,7 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
     const key = JSON.stringify([scope.id, scope.dataVersion, sort, filter]);
     return orders.get(key, () => {
       const q = orderedIdQuery(scope, sort, filter);
-      return { kind: q.kind, ids: repo.orderedIds(q.sql, q.params) };
+      return { kind: q.kind, ids: repo.orderedIds(q.parts) };
     });
   };
 
@@ -105,7 +105,7 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
     const counts = {} as CheckCounts;
     for (const check of CHECK_KINDS) {
       const q = orderedIdQuery(scope, [], { check });
-      counts[check] = repo.count(q.sql, q.params);
+      counts[check] = repo.count(q.parts);
     }
     checkCache.set(crosswalkId, { version: scope.dataVersion, counts });
     return counts;
