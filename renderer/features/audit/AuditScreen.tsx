@@ -23,9 +23,9 @@ function DiffCell({ data }: ICellRendererParams<AuditEntry>) {
   if (!data) return null;
   const lines = auditDiff(data.before, data.after);
   return (
-    <span className="audit-diff" data-testid="audit-diff">
+    <div className="audit-diff" dir="ltr" data-testid="audit-diff">
       {lines.map((l, i) => (
-        <span key={i} className="audit-diff-line" dir="ltr">
+        <span key={i} className="audit-diff-line">
           {l.key && <span className="audit-diff-key">{l.key}: </span>}
           {l.before !== undefined && (
             <bdi className={l.after === undefined ? 'before removed' : 'before'}>{l.before}</bdi>
@@ -35,7 +35,7 @@ function DiffCell({ data }: ICellRendererParams<AuditEntry>) {
           {l.times > 1 && <span className="muted"> ×{l.times}</span>}
         </span>
       ))}
-    </span>
+    </div>
   );
 }
 

@@ -62,7 +62,7 @@ const guessKind = (p: Preview): ImportKind =>
 
 /** Import wizard: pick a file, check how it was read, say what it is and which column is which, commit as a job. */
 export function ImportScreen() {
-  const { t } = useTranslation('import');
+  const { t, i18n } = useTranslation('import');
   const setView = useApp((s) => s.setView);
   const [staged, setStaged] = useState<Staged | null>(null);
   const [busy, setBusy] = useState<'reading' | 'preview' | null>(null);
@@ -308,7 +308,7 @@ export function ImportScreen() {
         </p>
       )}
 
-      {preview && !finished && !commitError && (
+      {preview && !finished && !commitError && !running && (
         <>
           <section className="card">
             <h2>{t('preview.title')}</h2>
