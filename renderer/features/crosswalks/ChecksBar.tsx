@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CHECK_KINDS } from '../../../shared/contract';
 import { Ltr } from '../../ui/Bidi';
 import { useCrosswalks } from './crosswalk-store';
+import { gridHandle } from './grid-handle';
 
 /** Live checks; each one is a toggle that filters the grid to the rows it found. */
 export function ChecksBar() {
@@ -20,7 +21,10 @@ export function ChecksBar() {
             key={kind}
             className={`check-button${problem ? ' problem' : ' clean'}${active === kind ? ' active' : ''}`}
             aria-pressed={active === kind}
-            onClick={() => toggle(kind)}
+            onClick={() => {
+              gridHandle.focusAfterReload();
+              toggle(kind);
+            }}
             title={active === kind ? t('checks.clearHint') : t('checks.filterHint')}
             data-testid={`check-${kind}`}
           >

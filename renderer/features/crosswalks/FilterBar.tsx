@@ -45,13 +45,16 @@ export const FilterBar = forwardRef<HTMLInputElement>(function FilterBar(_props,
         data-testid="search-box"
         onChange={(e) => setSearch(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            patch({ search: search.trim() || undefined });
-            gridHandle.focus();
-          } else if (e.key === 'Escape') {
-            setSearch('');
-            patch({ search: undefined });
-            gridHandle.focus();
+          if (e.key === 'Enter' || e.key === 'Escape') {
+            e.preventDefault();
+            const next = e.key === 'Escape' ? '' : search.trim();
+            if (e.key === 'Escape') setSearch('');
+            if ((filter.search ?? '') !== next) {
+              gridHandle.focusAfterReload();
+              patch({ search: next || undefined });
+            } else {
+              gridHandle.focus();
+            }
           } else if (e.key === 'ArrowDown') {
             e.preventDefault();
             gridHandle.focus();
@@ -64,7 +67,10 @@ export const FilterBar = forwardRef<HTMLInputElement>(function FilterBar(_props,
             key={s}
             className={`toggle status-toggle ${s}${filter.status?.includes(s) ? ' on' : ''}`}
             aria-pressed={!!filter.status?.includes(s)}
-            onClick={() => patch({ status: toggled(filter.status, s) })}
+            onClick={() => {
+              gridHandle.focusAfterReload();
+              patch({ status: toggled(filter.status, s) });
+            }}
             data-testid={`filter-status-${s}`}
           >
             {t(`status.${s}`)}
@@ -77,7 +83,10 @@ export const FilterBar = forwardRef<HTMLInputElement>(function FilterBar(_props,
             key={r}
             className={`toggle${filter.relation?.includes(r) ? ' on' : ''}`}
             aria-pressed={!!filter.relation?.includes(r)}
-            onClick={() => patch({ relation: toggled(filter.relation, r) })}
+            onClick={() => {
+              gridHandle.focusAfterReload();
+              patch({ relation: toggled(filter.relation, r) });
+            }}
             data-testid={`filter-relation-${r}`}
           >
             {t(`relation.${r}`)}

@@ -58,9 +58,8 @@ export function MappingGrid({ crosswalkId }: { crosswalkId: string }) {
 
   // A new datasource resets the grid to the top: used when the outside-grid filters change.
   const datasource = useMemo(
-    () => {
-      let focusedOnce = false;
-      return mappingDatasource({
+    () =>
+      mappingDatasource({
         crosswalkId,
         outerFilter: () => useCrosswalks.getState().filter,
         onRows: (total, sort) => {
@@ -71,24 +70,22 @@ export function MappingGrid({ crosswalkId }: { crosswalkId: string }) {
           if (!api) return;
           setTimeout(() => {
             if (api.isDestroyed()) return;
-            const active = document.activeElement;
-            const idle = !active || active === document.body || !!active.closest('.mapping-grid');
-            if (!focusedOnce && total > 0 && idle) {
-              focusedOnce = true;
-              gridHandle.focus();
-            }
+            gridHandle.rowsArrived(total);
             syncFocused(api);
           }, 0);
         },
         onError: (text) => useCrosswalks.getState().setSave({ kind: 'error', text }),
-      });
-    },
+      }),
     // filterKey stands for the filter's content; the datasource reads the live value itself.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [crosswalkId, filterKey],
   );
 
-  const onGridReady = useCallback((e: GridReadyEvent<MappingRow>) => gridHandle.set(e.api), []);
+  const onGridReady = useCallback((e: GridReadyEvent<MappingRow>) => {
+    gridHandle.set(e.api);
+    // Keys work right away: focus the grid as soon as it has rows (also after a language switch remounts it).
+    gridHandle.focusWhenIdle();
+  }, []);
   const onCellFocused = useCallback((e: CellFocusedEvent<MappingRow>) => syncFocused(e.api), []);
   const onSelectionChanged = useCallback(() => {
     const api = gridHandle.get();
@@ -138,7 +135,12 @@ export function MappingGrid({ crosswalkId }: { crosswalkId: string }) {
         maxConcurrentDatasourceRequests={2}
         getRowId={(p: GetRowIdParams<MappingRow>) => rowKey(p.data)}
         columnDefs={columnDefs}
-        defaultColDef={{ sortable: true, resizable: true, suppressHeaderMenuButton: true }}
+        defaultColDef={{
+          sortable: true,
+          resizable: true,
+          suppressHeaderMenuButton: true,
+          suppressHeaderFilterButton: true,
+        }}
         rowSelection={rowSelection}
         selectionColumnDef={{ width: 40 }}
         rowClassRules={rowClassRules}

@@ -16,12 +16,15 @@ export function Modal({
   const box = useRef<HTMLDivElement>(null);
   const save = useCrosswalks((s) => s.save);
   useEffect(() => {
-    const first = box.current?.querySelector<HTMLElement>(
-      '[data-autofocus], input, select, textarea, button',
-    );
+    const root = box.current;
+    const first =
+      root?.querySelector<HTMLElement>('[data-autofocus]') ??
+      root?.querySelector<HTMLElement>('input, select, textarea, button');
     first?.focus();
     return () => {
-      setTimeout(() => gridHandle.focus(), 0);
+      setTimeout(() => {
+        if (!useCrosswalks.getState().dialog) gridHandle.focus();
+      }, 0);
     };
   }, []);
   return (

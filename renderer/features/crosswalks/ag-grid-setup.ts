@@ -21,4 +21,5 @@ ModuleRegistry.registerModules([
 export const reviewGridTheme = gridTheme.withParams({
   selectedRowBackgroundColor: '#dbe7fb',
   spacing: 6,
+  rowHeight: 44,
 });

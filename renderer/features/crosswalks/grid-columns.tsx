@@ -53,14 +53,41 @@ function TitleCell({
   );
 }
 
-function formatWhen(iso: string | null | undefined, lang: Language): string {
-  if (!iso) return '';
+function formatWhen(iso: string, lang: Language): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(lang === 'he' ? 'he-IL' : 'en-GB', {
-    dateStyle: 'short',
-    timeStyle: 'short',
+  const locale = lang === 'he' ? 'he-IL' : 'en-GB';
+  return d.toLocaleString(locale, {
+    day: '2-digit',
+    month: '2-digit',
+    year: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
   });
+}
+
+function LastChanged({
+  row,
+  t,
+  lang,
+}: {
+  row: MappingRow;
+  t: TFunction<'crosswalks'>;
+  lang: Language;
+}) {
+  return (
+    <span className="last-changed">
+      {row.updatedBy && (
+        <span className="who">
+          <bdi>{row.updatedBy}</bdi>
+          {row.updatedByAgency && (
+            <span className="muted"> · {t(`agencyShort.${row.updatedByAgency}`)}</span>
+          )}
+        </span>
+      )}
+      {row.updatedAt && <Ltr className="when muted">{formatWhen(row.updatedAt, lang)}</Ltr>}
+    </span>
+  );
 }
 
 export function mappingColumns(t: TFunction<'crosswalks'>, lang: Language): ColDef<MappingRow>[] {
@@ -69,8 +96,9 @@ export function mappingColumns(t: TFunction<'crosswalks'>, lang: Language): ColD
     {
       colId: 'sourceCode',
       field: 'sourceCode',
-      headerName: t('col.sourceCode'),
-      width: 92,
+      headerName: t('col.sourceCodeShort'),
+      headerTooltip: t('col.sourceCode'),
+      width: 104,
       ...codeFilter,
       cellRenderer: (p: Cell) => <CodeCell value={p.data?.sourceCode} testId="row-source-code" />,
     },
@@ -79,7 +107,7 @@ export function mappingColumns(t: TFunction<'crosswalks'>, lang: Language): ColD
       field: `sourceTitle${titleSuffix}`,
       headerName: t('col.sourceTitle'),
       flex: 2,
-      minWidth: 150,
+      minWidth: 140,
       ...textFilter,
       cellRenderer: (p: Cell) => (
         <TitleCell lang={lang} he={p.data?.sourceTitleHe} en={p.data?.sourceTitleEn} />
@@ -89,7 +117,7 @@ export function mappingColumns(t: TFunction<'crosswalks'>, lang: Language): ColD
       colId: 'relation',
       field: 'relation',
       headerName: t('col.relation'),
-      width: 84,
+      width: 92,
       cellRenderer: (p: Cell) =>
         p.data?.relation ? (
           <span className={`relation ${p.data.relation}`}>{t(`relation.${p.data.relation}`)}</span>
@@ -98,8 +126,9 @@ export function mappingColumns(t: TFunction<'crosswalks'>, lang: Language): ColD
     {
       colId: 'targetCode',
       field: 'targetCode',
-      headerName: t('col.targetCode'),
-      width: 92,
+      headerName: t('col.targetCodeShort'),
+      headerTooltip: t('col.targetCode'),
+      width: 100,
       ...codeFilter,
       cellRenderer: (p: Cell) => <CodeCell value={p.data?.targetCode} testId="row-target-code" />,
     },
@@ -108,7 +137,7 @@ export function mappingColumns(t: TFunction<'crosswalks'>, lang: Language): ColD
       field: `targetTitle${titleSuffix}`,
       headerName: t('col.targetTitle'),
       flex: 2,
-      minWidth: 150,
+      minWidth: 140,
       ...textFilter,
       cellRenderer: (p: Cell) => (
         <TitleCell lang={lang} he={p.data?.targetTitleHe} en={p.data?.targetTitleEn} />
@@ -118,7 +147,7 @@ export function mappingColumns(t: TFunction<'crosswalks'>, lang: Language): ColD
       colId: 'share',
       field: 'share',
       headerName: t('col.share'),
-      width: 62,
+      width: 70,
       cellClass: 'num-cell',
       cellRenderer: (p: Cell) =>
         p.data?.share !== null && p.data?.share !== undefined ? (
@@ -129,34 +158,18 @@ export function mappingColumns(t: TFunction<'crosswalks'>, lang: Language): ColD
       colId: 'status',
       field: 'status',
       headerName: t('col.status'),
-      width: 118,
+      width: 132,
       cellRenderer: (p: Cell) => (p.data ? <StatusChip status={p.data.status} /> : null),
     },
     {
-      colId: 'updatedBy',
-      field: 'updatedBy',
-      headerName: t('col.updatedBy'),
-      width: 112,
-      ...textFilter,
-      cellRenderer: (p: Cell) =>
-        p.data?.updatedBy ? (
-          <span>
-            <bdi>{p.data.updatedBy}</bdi>
-            {p.data.updatedByAgency && (
-              <span className="muted"> · {t(`agencyShort.${p.data.updatedByAgency}`)}</span>
-            )}
-          </span>
-        ) : null,
-    },
-    {
+      // Sorted by when; its text filter matches who (the steward's name).
       colId: 'updatedAt',
       field: 'updatedAt',
-      headerName: t('col.updatedAt'),
-      width: 104,
-      cellRenderer: (p: Cell) =>
-        p.data?.updatedAt ? (
-          <Ltr className="muted">{formatWhen(p.data.updatedAt, lang)}</Ltr>
-        ) : null,
+      headerName: t('col.lastChanged'),
+      width: 136,
+      ...textFilter,
+      tooltipValueGetter: (p) => p.data?.updatedAt ?? null,
+      cellRenderer: (p: Cell) => (p.data ? <LastChanged row={p.data} t={t} lang={lang} /> : null),
     },
   ];
 }

@@ -15,6 +15,7 @@ const TEXT_FILTER_FIELDS: Record<
   targetTitleHe: 'targetTitle',
   targetTitleEn: 'targetTitle',
   updatedBy: 'updatedBy',
+  updatedAt: 'updatedBy',
 };
 
 interface TextFilterModel {

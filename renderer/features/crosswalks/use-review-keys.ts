@@ -17,7 +17,11 @@ export function useReviewKeys(searchInput: () => HTMLInputElement | null): void 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const state = useCrosswalks.getState();
-      if (state.dialog || isTyping(e.target) || e.altKey) return;
+      if (state.dialog) {
+        if (e.key === 'Escape') state.openDialog(null);
+        return;
+      }
+      if (isTyping(e.target) || e.altKey) return;
       const ctrl = e.ctrlKey || e.metaKey;
       const handled = (): void => {
         e.preventDefault();
