@@ -369,6 +369,9 @@ export function ImportScreen() {
               >
                 {t(kind === 'scheme' ? 'commit.scheme' : 'commit.crosswalk', {
                   count: preview.totalRows,
+                  formatted: new Intl.NumberFormat(
+                    i18n.language === 'he' ? 'he-IL' : 'en-US',
+                  ).format(preview.totalRows),
                 })}
               </button>
               {missing.length > 0 && (
