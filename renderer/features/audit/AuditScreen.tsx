@@ -131,6 +131,7 @@ export function AuditScreen() {
         flex: 2,
         minWidth: 260,
         cellRenderer: DiffCell,
+        cellClass: 'audit-change-cell',
         tooltipValueGetter: (p) =>
           p.data ? diffText(auditDiff(p.data.before, p.data.after)) : undefined,
       },
