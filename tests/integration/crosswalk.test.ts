@@ -4,12 +4,13 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { MappingFilter, MappingRow, Params, SortSpec } from '../../shared/contract';
 import { runChecks } from '../../shared/domain/crosswalk/checks';
+import { hebrewSortKey } from '../../shared/domain/text/hebrew-collation';
 import { loadEsMajorGroups, loadIscoCrosswalk } from './crosswalk-fixture';
 import { openWithSteward, type TestBackend } from './harness';
 
 async function setup(steward?: Params<'profile.create'>) {
   const t = await openWithSteward(steward);
-  const isco = loadIscoCrosswalk(t);
+  const isco = await loadIscoCrosswalk(t);
   return { t, ...isco };
 }
 
@@ -73,11 +74,13 @@ describe('crosswalk grid data source', () => {
       filter: {},
     });
     expect(desc.rows[0]!.sourceCode).toBe(codes[codes.length - 1]);
-    // Titles sort through the items' index; rows whose item has no such title come last, none lost.
-    const noHebrew = await allRows(t, crosswalkId, [{ colId: 'sourceTitleHe', dir: 'asc' }]);
-    expect(noHebrew.map((r) => r.mappingId)).toEqual(
+    // Titles sort through the items' index (the import keys an item without a Hebrew title by its English one); none is lost.
+    const byHebrew = await allRows(t, crosswalkId, [{ colId: 'sourceTitleHe', dir: 'asc' }]);
+    expect(byHebrew.map((r) => r.mappingId).sort((a, b) => a! - b!)).toEqual(
       all.map((r) => r.mappingId).sort((a, b) => a! - b!),
     );
+    const keys = byHebrew.map((r) => hebrewSortKey(r.sourceTitleHe ?? r.sourceTitleEn));
+    expect(keys).toEqual([...keys].sort());
     const byTitle = await allRows(t, crosswalkId, [{ colId: 'targetTitleEn', dir: 'desc' }]);
     expect(byTitle).toHaveLength(678);
     const en = byTitle.map((r) => r.targetTitleEn!.toLowerCase());
@@ -95,7 +98,7 @@ describe('crosswalk grid data source', () => {
 
   it('sorts Hebrew titles in Hebrew order and searches them', async () => {
     const { t } = await setup();
-    const es = loadEsMajorGroups(t);
+    const es = await loadEsMajorGroups(t);
     expect(es.titles).toHaveLength(9);
     const sorted = await allRows(t, es.crosswalkId, [{ colId: 'sourceTitleHe', dir: 'asc' }]);
     const hebrew = new Intl.Collator('he');

@@ -68,7 +68,7 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
   const repo = new CrosswalkRepo(deps.db);
   const schemes = new SchemeRepo(deps.db);
   const orders = new GridOrderCache();
-  const checkCache = new Map<string, { version: number; counts: CheckCounts }>();
+  const checkCache = new Map<string, { version: string; counts: CheckCounts }>();
   const undo = new MappingUndo();
 
   const scopeOf = (id: string) => {
@@ -82,7 +82,8 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
     sort: SortSpec,
     filter: MappingFilter,
   ): CachedOrder => {
-    const key = JSON.stringify([scope.id, scope.dataVersion, sort, filter]);
+    // lastSnapshotAt changes after every bulk load (imports), which need not bump data_version.
+    const key = JSON.stringify([scope.id, scope.dataVersion, deps.db.lastSnapshotAt, sort, filter]);
     return orders.get(key, () => {
       const q = orderedIdQuery(scope, sort, filter);
       return { kind: q.kind, ids: repo.orderedIds(q.parts) };
@@ -101,13 +102,14 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
   const checks = (crosswalkId: string): CheckCounts => {
     const scope = scopeOf(crosswalkId);
     const cached = checkCache.get(crosswalkId);
-    if (cached && cached.version === scope.dataVersion) return cached.counts;
+    const version = `${scope.dataVersion}@${deps.db.lastSnapshotAt}`;
+    if (cached && cached.version === version) return cached.counts;
     const counts = {} as CheckCounts;
     for (const check of CHECK_KINDS) {
       const q = orderedIdQuery(scope, [], { check });
       counts[check] = repo.count(q.parts);
     }
-    checkCache.set(crosswalkId, { version: scope.dataVersion, counts });
+    checkCache.set(crosswalkId, { version, counts });
     return counts;
   };
 
