@@ -8,7 +8,7 @@ import type {
   RowSelectionOptions,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MappingRow } from '../../../shared/contract';
 import { agGridLocale } from '../../ui/grid/grid-setup';
@@ -81,6 +81,9 @@ export function MappingGrid({ crosswalkId }: { crosswalkId: string }) {
     [crosswalkId, filterKey],
   );
 
+  // Rows selected under other filters would be hidden; never act on them.
+  useEffect(() => gridHandle.clearSelection(), [filterKey]);
+
   const onGridReady = useCallback((e: GridReadyEvent<MappingRow>) => {
     gridHandle.set(e.api);
     // Keys work right away: focus the grid as soon as it has rows (also after a language switch remounts it).
@@ -149,6 +152,7 @@ export function MappingGrid({ crosswalkId }: { crosswalkId: string }) {
         onCellFocused={onCellFocused}
         onCellClicked={onCellClicked}
         onSelectionChanged={onSelectionChanged}
+        onFilterChanged={() => gridHandle.clearSelection()}
         onModelUpdated={(e) => syncFocused(e.api)}
         tooltipShowDelay={400}
       />

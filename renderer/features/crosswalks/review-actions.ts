@@ -74,6 +74,7 @@ export interface DecisionInput {
 export function decide(input: DecisionInput): Promise<boolean> {
   const mappingIds = decisionTargets(store());
   if (mappingIds.length === 0) return Promise.resolve(false);
+  const bulk = store().selected.length > 0;
   const comment = input.comment?.trim() || undefined;
   return write('decided', async (crosswalkId) => {
     const reply = await rpc.call('crosswalks.decide', {
@@ -82,6 +83,8 @@ export function decide(input: DecisionInput): Promise<boolean> {
       ...input,
       comment,
     });
+    // The decided rows may leave the filtered view; a selection of hidden rows must not linger.
+    if (bulk) gridHandle.clearSelection();
     return { count: reply.updated, undo: reply.undo };
   });
 }
