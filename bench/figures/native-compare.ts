@@ -1,5 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { MIGRATIONS } from '../../electron/host/db/migrations';
-import { orderedIdQuery, type CrosswalkScope } from '../../electron/host/repos/mapping-query';
+import {
+  orderedIdQuery,
+  type CrosswalkScope,
+  type SqlPart,
+} from '../../electron/host/repos/mapping-query';
 import type { GeneratedCrosswalk } from '../generate';
 import { prng } from '../generate';
 import { openNative, openSqlJs, type Engine } from '../engines';
@@ -9,7 +14,7 @@ import { BLOCK, BLOCKS_PER_VIEW, GRID_VIEWS, blockOffsets } from '../views';
 /**
  * The same bulk insert and the same grid block fetch on sql.js and on native SQLite, with the
  * workspace's schema and indexes (its migrations) and the grid's SQL: the view's ordered ids
- * (mapping-query.ts, as CrosswalkRepo.orderedIds runs it) and then one block of rows by id.
+ * (mapping-query.ts, run part by part as CrosswalkRepo.orderedIds does) and then one block of rows by id.
  */
 export interface EngineTimes {
   /** Into the migrated schema, every index already there (what a workspace has). */
@@ -21,8 +26,14 @@ export interface EngineTimes {
   blockP95: number;
 }
 
-const SCOPE: CrosswalkScope = { id: 'cw', sourceSchemeId: 'src', targetSchemeId: 'tgt' };
+// Ids are UUIDs as the workspace makes them (they repeat in every mapping index entry, so their length matters).
+const SCOPE: CrosswalkScope = {
+  id: randomUUID(),
+  sourceSchemeId: randomUUID(),
+  targetSchemeId: randomUUID(),
+};
 const AT = '2026-01-01T00:00:00.000Z';
+const BY = ['Bench Steward', 'ES'] as const;
 
 // Same shape as CrosswalkRepo's block query (rows of a page, by mapping id).
 const BLOCK_SQL = `SELECT m.id, m.source_code, s.title_he, s.title_en, m.relation, m.target_code, t.title_he, t.title_en,
@@ -33,8 +44,10 @@ const BLOCK_SQL = `SELECT m.id, m.source_code, s.title_he, s.title_en, m.relatio
   LEFT JOIN items t ON t.scheme_id = ? AND t.code = m.target_code
   WHERE m.id IN (SELECT value FROM json_each(?))`;
 
-const INSERT_MAPPING = `INSERT INTO mappings (crosswalk_id, source_code, target_code, relation, share, justification, status,
-  comment, partial_source, partial_target, created_at) VALUES (?, ?, ?, ?, ?, 'imported', ?, ?, ?, ?, ?)`;
+// The columns the import fills (ImportRepo.insertMappings), one row per statement call.
+const INSERT_MAPPING = `INSERT INTO mappings (crosswalk_id, source_code, target_code, relation, share, justification, confidence,
+  status, comment, partial_source, partial_target, author_id, reviewer_id, updated_by, updated_by_agency, updated_at, created_at)
+  VALUES (?, ?, ?, ?, ?, 'imported', NULL, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?)`;
 
 const MAPPING_INDEX = /CREATE INDEX mappings_\w+ ON mappings\([^)]*\);/g;
 
@@ -46,13 +59,14 @@ function load(engine: Engine, cw: GeneratedCrosswalk, deferIndexes: boolean): nu
       deferIndexes ? m.sql.replace(MAPPING_INDEX, (ddl) => (deferred.push(ddl), '')) : m.sql,
     );
   }
+  const { id, sourceSchemeId: src, targetSchemeId: tgt } = SCOPE;
   engine.exec(`INSERT INTO schemes (id, name_he, name_en, version, levels, created_at) VALUES
-    ('src', 'מקור', 'Source', '1', 4, '${AT}'), ('tgt', 'יעד', 'Target', '2', 4, '${AT}')`);
+    ('${src}', 'מקור', 'Source', '1', 4, '${AT}'), ('${tgt}', 'יעד', 'Target', '2', 4, '${AT}')`);
   engine.exec(`INSERT INTO crosswalks (id, name_he, name_en, source_scheme_id, target_scheme_id, created_at)
-    VALUES ('cw', 'מעבר', 'Crosswalk', 'src', 'tgt', '${AT}')`);
+    VALUES ('${id}', 'מעבר', 'Crosswalk', '${src}', '${tgt}', '${AT}')`);
   const items = [
-    ...cw.source.map((i) => ['src', i] as const),
-    ...cw.target.map((i) => ['tgt', i] as const),
+    ...cw.source.map((i) => [src, i] as const),
+    ...cw.target.map((i) => [tgt, i] as const),
   ];
   engine.insertMany(
     'INSERT INTO items (scheme_id, code, parent_code, level, title_he, title_en, is_leaf, sort_he) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -75,7 +89,7 @@ function load(engine: Engine, cw: GeneratedCrosswalk, deferIndexes: boolean): nu
   engine.insertMany(INSERT_MAPPING, cw.mappings.length, (k) => {
     const m = cw.mappings[k]!;
     return [
-      'cw',
+      id,
       m.sourceCode,
       m.targetCode,
       m.relation,
@@ -84,6 +98,8 @@ function load(engine: Engine, cw: GeneratedCrosswalk, deferIndexes: boolean): nu
       m.comment,
       m.partialSource ? 1 : 0,
       m.partialTarget ? 1 : 0,
+      ...BY,
+      AT,
       AT,
     ];
   });
@@ -91,12 +107,15 @@ function load(engine: Engine, cw: GeneratedCrosswalk, deferIndexes: boolean): nu
   return performance.now() - started;
 }
 
-function orderedIds(engine: Engine, sql: string, params: unknown[]): number[] {
-  const joined = engine.rows(
-    `SELECT group_concat(id) AS ids FROM (${sql})`,
-    params as never,
-  )[0]?.[0];
-  return typeof joined === 'string' ? joined.split(',').map(Number) : [];
+/** As CrosswalkRepo.orderedIds: each part's ids in order, concatenated. */
+function orderedIds(engine: Engine, parts: readonly SqlPart[]): number[] {
+  const out: number[] = [];
+  for (const p of parts) {
+    const joined = engine.rows(`SELECT group_concat(id) AS ids FROM (${p.sql})`, p.params)[0]?.[0];
+    if (typeof joined === 'string' && joined !== '')
+      for (const id of joined.split(',')) out.push(Number(id));
+  }
+  return out;
 }
 
 function measureEngine(open: () => Promise<Engine>, cw: GeneratedCrosswalk): Promise<EngineTimes> {
@@ -120,13 +139,13 @@ function measureViews(engine: Engine): Pick<EngineTimes, 'firstViewMs' | 'blockP
   for (const view of GRID_VIEWS) {
     const q = orderedIdQuery(SCOPE, view.sort, view.filter);
     const started = performance.now();
-    const ids = orderedIds(engine, q.sql, q.params);
+    const ids = orderedIds(engine, q.parts);
     firstViewMs.push(performance.now() - started);
     for (const offset of blockOffsets(ids.length, BLOCKS_PER_VIEW, rand)) {
       const t = performance.now();
       const rows = engine.rows(BLOCK_SQL, [
-        'src',
-        'tgt',
+        SCOPE.sourceSchemeId,
+        SCOPE.targetSchemeId,
         JSON.stringify(ids.slice(offset, offset + BLOCK)),
       ]);
       blocks.push(performance.now() - t);

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startBackendThread, type BackendThread } from '../../electron/host/backend/backend-thread';
@@ -18,6 +19,8 @@ export interface SnapshotRun {
 
 export interface SnapshotFigures {
   openMs: number;
+  /** The main thread's loop delay over an idle second with the worker open: the floor to compare with. */
+  idleLoopDelayMaxMs: number;
   worker: SnapshotRun[];
 }
 
@@ -26,6 +29,8 @@ async function watched(call: () => Promise<{ bytes: number; ms: number }>): Prom
   // Something for the main thread to do meanwhile, as IPC traffic would.
   const tick = setInterval(() => {}, 1);
   histogram.enable();
+  // The histogram records from its second tick on: let it take a first one before the call.
+  await new Promise((resolve) => setTimeout(resolve, 10));
   const started = performance.now();
   const reply = await call();
   const ms = performance.now() - started;
@@ -67,10 +72,40 @@ export async function measureSnapshotInWorker(
   const openMs = performance.now() - started;
   const call = threadClient(thread);
   try {
+    const idle = await watched(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return { bytes: 0, ms: 0 };
+    });
     const worker: SnapshotRun[] = [];
     for (let i = 0; i < runs; i++) worker.push(await watched(() => call('workspace.snapshot', {})));
-    return { openMs, worker };
+    return { openMs, idleLoopDelayMaxMs: idle.loopDelayMaxMs, worker };
   } finally {
     await thread.close();
   }
+}
+
+/**
+ * Runs the worker-thread measurement in a fresh small process (bench/snapshot-probe.ts), so that
+ * the bench's own heap (a million generated rows) and its garbage collection do not show up as
+ * main-thread delay.
+ */
+export function measureSnapshotInProbe(workspaceDir: string): Promise<SnapshotFigures> {
+  return new Promise((resolve, reject) => {
+    const tsx = require.resolve('tsx/cli');
+    const child = spawn(
+      process.execPath,
+      [tsx, path.resolve('bench', 'snapshot-probe.ts'), workspaceDir],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (code === 0 && line) resolve(JSON.parse(line) as SnapshotFigures);
+      else reject(new Error(`snapshot probe exited with ${code}: ${out.slice(-300)}`));
+    });
+  });
 }
