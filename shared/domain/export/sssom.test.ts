@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { derivePrefix, toSssomTsv, type SssomMetadata, type SssomMapping } from './sssom';
 
@@ -23,7 +24,7 @@ const rows: SssomMapping[] = [
     authorId: 'gesher:steward/abc',
     reviewerId: 'gesher:steward/def',
     confidence: 0.9,
-    comment: 'line one\nline two\twith tab',
+    comment: 'one "two"\tthree',
   },
   {
     subjectCode: '1110',
@@ -39,15 +40,18 @@ const rows: SssomMapping[] = [
   },
 ];
 
+/** Reads the file back: `#` lines are the YAML block, the rest a TSV with RFC 4180 quotes. */
 function parse(tsv: string) {
   const lines = tsv.split('\n');
-  expect(lines.pop()).toBe('');
-  const meta = lines.filter((l) => l.startsWith('#')).map((l) => l.slice(2));
-  const table = lines.filter((l) => !l.startsWith('#'));
-  const header = table[0]!.split('\t');
-  const body = table
-    .slice(1)
-    .map((l) => Object.fromEntries(l.split('\t').map((v, i) => [header[i]!, v])));
+  expect(lines[lines.length - 1]).toBe('');
+  const metaCount = lines.findIndex((l) => !l.startsWith('#'));
+  const meta = lines.slice(0, metaCount).map((l) => l.slice(2));
+  const table = Papa.parse<string[]>(lines.slice(metaCount).join('\n'), {
+    delimiter: '\t',
+    skipEmptyLines: true,
+  }).data;
+  const header = table[0]!;
+  const body = table.slice(1).map((r) => Object.fromEntries(r.map((v, i) => [header[i]!, v])));
   return { meta, header, body };
 }
 
@@ -92,7 +96,7 @@ describe('SSSOM TSV writer', () => {
       author_id: 'gesher:steward/abc',
       reviewer_id: 'gesher:steward/def',
       confidence: '0.9',
-      comment: 'line one line two with tab',
+      comment: 'one "two"\tthree',
     });
     expect(body[1]).toMatchObject({
       subject_id: 'ISCO88:1110',
@@ -101,6 +105,12 @@ describe('SSSOM TSV writer', () => {
       mapping_justification: 'semapv:UnspecifiedMatching',
       confidence: '',
     });
+  });
+
+  it('quotes a value with a tab, line break or quote, and leaves others as they are', () => {
+    const tsv = toSssomTsv(meta, [{ ...rows[1]!, comment: 'a\tb\nc "d"' }]);
+    expect(tsv).toContain('\t"a\tb\nc ""d"""\n');
+    expect(parse(tsv).body[0]!.comment).toBe('a\tb\nc "d"');
   });
 
   it('derives CURIE prefixes from scheme names and versions', () => {

@@ -113,10 +113,14 @@ function yamlScalar(value: string): string {
   return JSON.stringify(value);
 }
 
-/** TSV cell: tabs and line breaks would break the table, so they become spaces (SSSOM has no escaping). */
+/**
+ * TSV cell. A value with a tab, line break or double quote is quoted as in RFC 4180 (what pandas,
+ * and so sssom-py, write and read), so no text is lost; every other value is written as it is.
+ */
 function cell(value: string | number | null): string {
   if (value === null) return '';
-  return String(value).replace(/[\t\r\n]+/g, ' ');
+  const text = String(value);
+  return /[\t\r\n"]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function sssomMetadataLines(meta: SssomMetadata): string[] {
