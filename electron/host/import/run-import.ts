@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { Justification, MappingStatus } from '../../../shared/contract/common';
 import type {
   CrosswalkField,
@@ -6,17 +5,23 @@ import type {
   ReadOptions,
   SchemeField,
 } from '../../../shared/contract/imports';
-import { CrosswalkValidator } from '../../../shared/domain/import/validate-crosswalk';
-import { SchemeValidator } from '../../../shared/domain/import/validate-scheme';
+import {
+  CrosswalkValidator,
+  type CrosswalkRows,
+} from '../../../shared/domain/import/validate-crosswalk';
+import { SchemeValidator, type SchemeRows } from '../../../shared/domain/import/validate-scheme';
 import { RpcError } from '../../../shared/rpc/errors';
 import { recordAudit } from '../backend/audit-log';
 import type { ServiceDeps } from '../backend/deps';
 import type { JobHandle } from '../backend/jobs';
 import { ImportRepo } from '../repos/import-repo';
+import { newShortId } from './new-id';
 import { readImportFile } from './read-import-file';
 
 /** Rows per chunk between progress reports and cancel checks. */
 const CHUNK = 50_000;
+/** From this many rows on, the table's indexes are dropped for the load and built once after it. */
+const LARGE_LOAD = 100_000;
 
 /** What an import needs from a job; without one (the demo builder) it simply runs. */
 export type ImportJob = Pick<JobHandle, 'progress' | 'checkCancelled' | 'yield'>;
@@ -62,11 +67,6 @@ export interface CrosswalkImportInput {
   defaults?: { status?: MappingStatus; justification?: Justification };
 }
 
-interface Chunked {
-  total: number;
-  readChunk(start: number, end: number): void;
-}
-
 async function inChunks(
   job: ImportJob,
   total: number,
@@ -82,8 +82,30 @@ async function inChunks(
   job.checkCancelled();
 }
 
-const validate = (job: ImportJob, v: Chunked) =>
-  inChunks(job, v.total, 'validating', (s, e) => v.readChunk(s, e));
+/** Read and validate in their own scope, so the parsed cells can be freed before the insert. */
+async function readScheme(input: SchemeImportInput, job: ImportJob): Promise<SchemeRows> {
+  job.progress(0, null, 'reading');
+  const file = await readImportFile(input.fileName, input.bytes, input.options);
+  job.checkCancelled();
+  const v = new SchemeValidator(input.fileName, file.table, input.columns);
+  await inChunks(job, v.total, 'validating', (s, e) => v.readChunk(s, e));
+  return v.finish();
+}
+
+async function readCrosswalk(
+  input: CrosswalkImportInput,
+  job: ImportJob,
+): Promise<{ rows: CrosswalkRows; format: string }> {
+  job.progress(0, null, 'reading');
+  const file = await readImportFile(input.fileName, input.bytes, input.options);
+  job.checkCancelled();
+  const v = new CrosswalkValidator(input.fileName, file.table, input.columns, {
+    curies: file.format === 'sssom',
+    defaults: input.defaults,
+  });
+  await inChunks(job, v.total, 'validating', (s, e) => v.readChunk(s, e));
+  return { rows: v.finish(), format: file.format };
+}
 
 /**
  * Imports a code list as a new scheme: read, validate every row, then insert everything in one
@@ -96,19 +118,16 @@ export async function importScheme(
   job: ImportJob = NO_JOB,
 ): Promise<ImportResult> {
   const started = performance.now();
-  job.progress(0, null, 'reading');
-  const file = await readImportFile(input.fileName, input.bytes, input.options);
-  job.checkCancelled();
-  const validator = new SchemeValidator(input.fileName, file.table, input.columns);
-  await validate(job, validator);
-  const rows = validator.finish();
+  const rows = await readScheme(input, job);
   const repo = new ImportRepo(deps.db);
-  const id = input.scheme.id ?? crypto.randomUUID();
   const steward = deps.session.steward;
+  let id = input.scheme.id ?? newShortId('s');
   await deps.exclusive(() =>
     deps.db.bulkAsync(async () => {
-      if (repo.schemeExists(id))
+      if (input.scheme.id && repo.schemeExists(id)) {
         throw new RpcError('conflict', `A scheme with the id ${id} already exists.`);
+      }
+      while (repo.schemeExists(id)) id = newShortId('s');
       const at = deps.now();
       repo.insertScheme({
         id,
@@ -150,35 +169,31 @@ export async function importCrosswalk(
   job: ImportJob = NO_JOB,
 ): Promise<ImportResult> {
   const started = performance.now();
-  job.progress(0, null, 'reading');
-  const file = await readImportFile(input.fileName, input.bytes, input.options);
-  job.checkCancelled();
-  const validator = new CrosswalkValidator(input.fileName, file.table, input.columns, {
-    curies: file.format === 'sssom',
-    defaults: input.defaults,
-  });
-  await validate(job, validator);
-  const rows = validator.finish();
+  const { rows, format } = await readCrosswalk(input, job);
   const repo = new ImportRepo(deps.db);
   const target = input.crosswalk;
   const existing = 'existingCrosswalkId' in target;
-  const id = existing ? target.existingCrosswalkId : (target.id ?? crypto.randomUUID());
+  let id = existing ? target.existingCrosswalkId : (target.id ?? newShortId('x'));
   const steward = deps.session.steward;
   await deps.exclusive(() =>
     deps.db.bulkAsync(async () => {
       const at = deps.now();
       if (existing) {
-        if (!repo.crosswalkExists(id))
+        if (!repo.crosswalkExists(id)) {
           throw new RpcError('not_found', `There is no crosswalk ${id} to add the mappings to.`);
+        }
       } else {
-        if (repo.crosswalkExists(id))
+        if (target.id && repo.crosswalkExists(id)) {
           throw new RpcError('conflict', `A crosswalk with the id ${id} already exists.`);
+        }
+        while (repo.crosswalkExists(id)) id = newShortId('x');
         for (const schemeId of [target.sourceSchemeId, target.targetSchemeId]) {
-          if (!repo.schemeExists(schemeId))
+          if (!repo.schemeExists(schemeId)) {
             throw new RpcError(
               'not_found',
               `There is no scheme ${schemeId}; import the code list first.`,
             );
+          }
         }
         repo.insertCrosswalk({
           id,
@@ -191,22 +206,25 @@ export async function importCrosswalk(
         });
       }
       const stamp = { at, by: steward?.name ?? null, agency: steward?.agency ?? null };
+      const rebuildIndexes = rows.count >= LARGE_LOAD ? repo.suspendIndexes('mappings') : null;
       await inChunks(job, rows.count, 'saving', (s, e) =>
         repo.insertMappings(id, rows, s, e, stamp),
       );
+      if (rebuildIndexes) {
+        job.progress(rows.count, rows.count, 'indexing');
+        await job.yield();
+        rebuildIndexes();
+      }
+      repo.bumpDataVersion(id);
       if (steward) {
         recordAudit(deps.db, steward, at, {
           action: 'import.crosswalk',
           entityType: 'crosswalk',
           entityId: id,
-          after: {
-            file: input.fileName,
-            rows: rows.count,
-            appended: existing,
-            format: file.format,
-          },
+          after: { file: input.fileName, rows: rows.count, appended: existing, format },
         });
       }
+      job.progress(rows.count, rows.count, 'committing');
     }),
   );
   deps.emit('workspace.changed', { entity: 'crosswalk', id });

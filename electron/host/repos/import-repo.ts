@@ -38,6 +38,11 @@ const ITEM_INSERT = `INSERT INTO items (scheme_id, code, parent_code, level, tit
 const MAPPING_INSERT = `INSERT INTO mappings (crosswalk_id, source_code, target_code, relation, share, justification, confidence,
   status, comment, partial_source, partial_target, author_id, reviewer_id, updated_by, updated_by_agency, updated_at, created_at)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const MAPPING_PARAMS = 17;
+const BATCH = 100;
+const MAPPING_INSERT_BATCH =
+  MAPPING_INSERT +
+  `, (${new Array<string>(MAPPING_PARAMS).fill('?').join(', ')})`.repeat(BATCH - 1);
 
 /** Bulk inserts of imported schemes and crosswalks. Call inside db.bulk()/bulkAsync(). */
 export class ImportRepo {
@@ -88,7 +93,10 @@ export class ImportRepo {
     );
   }
 
-  /** Mappings [start, end) of a validated crosswalk, through one prepared statement. */
+  /**
+   * Mappings [start, end) of a validated crosswalk. Rows go in BATCH at a time through one prepared
+   * multi-row INSERT (sql.js pays per statement call, not per row), the remainder one by one.
+   */
   insertMappings(
     crosswalkId: string,
     r: CrosswalkRows,
@@ -96,26 +104,61 @@ export class ImportRepo {
     end: number,
     stamp: MappingStamp,
   ): void {
-    const params: SqlParam[] = new Array<SqlParam>(17);
-    params[0] = crosswalkId;
-    params[13] = stamp.by;
-    params[14] = stamp.agency;
-    params[15] = stamp.at;
-    params[16] = stamp.at;
-    for (let i = start; i < end; i++) {
-      params[1] = r.source[i]!;
-      params[2] = r.target[i]!;
-      params[3] = r.relation[i]!;
-      params[4] = r.share[i]!;
-      params[5] = r.justification[i]!;
-      params[6] = r.confidence[i]!;
-      params[7] = r.status[i]!;
-      params[8] = r.comment[i]!;
-      params[9] = r.partialSource[i]!;
-      params[10] = r.partialTarget[i]!;
-      params[11] = r.author[i]!;
-      params[12] = r.reviewer[i]!;
-      this.db.run(MAPPING_INSERT, params);
+    const batchSql = MAPPING_INSERT_BATCH;
+    const params: SqlParam[] = new Array<SqlParam>(MAPPING_PARAMS * BATCH);
+    let i = start;
+    const fill = (base: number, k: number) => {
+      params[base] = crosswalkId;
+      params[base + 1] = r.source[k]!;
+      params[base + 2] = r.target[k]!;
+      params[base + 3] = r.relation[k]!;
+      params[base + 4] = r.share[k]!;
+      params[base + 5] = r.justification[k]!;
+      params[base + 6] = r.confidence[k]!;
+      params[base + 7] = r.status[k]!;
+      params[base + 8] = r.comment[k]!;
+      params[base + 9] = r.partialSource[k]!;
+      params[base + 10] = r.partialTarget[k]!;
+      params[base + 11] = r.author[k]!;
+      params[base + 12] = r.reviewer[k]!;
+      params[base + 13] = stamp.by;
+      params[base + 14] = stamp.agency;
+      params[base + 15] = stamp.at;
+      params[base + 16] = stamp.at;
+    };
+    for (; i + BATCH <= end; i += BATCH) {
+      for (let j = 0; j < BATCH; j++) fill(j * MAPPING_PARAMS, i + j);
+      this.db.run(batchSql, params);
     }
+    const one = params.slice(0, MAPPING_PARAMS);
+    for (; i < end; i++) {
+      fill(0, i);
+      for (let p = 0; p < MAPPING_PARAMS; p++) one[p] = params[p]!;
+      this.db.run(MAPPING_INSERT, one);
+    }
+  }
+
+  /** Tells cached grid orderings of the crosswalk that its mappings changed. */
+  bumpDataVersion(crosswalkId: string): void {
+    this.db.run('UPDATE crosswalks SET data_version = data_version + 1 WHERE id = ?', [
+      crosswalkId,
+    ]);
+  }
+
+  /**
+   * Drops the indexes of a table for a large load and returns what rebuilds them: building an
+   * index once after the load is about twice as fast as updating it row by row. Inside bulk only.
+   */
+  suspendIndexes(table: 'mappings' | 'items'): () => void {
+    const defs = this.db.all<{ name: string; sql: string }>(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+      [table],
+    );
+    for (const d of defs) this.db.execInBulk(`DROP INDEX "${d.name.replace(/"/g, '""')}"`);
+    // The index sorter spills to temporary files; in sql.js those are emulated files, slower than memory.
+    this.db.execInBulk('PRAGMA temp_store = MEMORY');
+    return () => {
+      for (const d of defs) this.db.execInBulk(d.sql);
+    };
   }
 }
