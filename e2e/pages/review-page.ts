@@ -1,0 +1,58 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The crosswalk review screen, as a steward sees it. */
+export class ReviewPage {
+  readonly grid: Locator;
+  readonly search: Locator;
+  readonly saveStatus: Locator;
+  readonly rowCount: Locator;
+
+  constructor(readonly page: Page) {
+    this.grid = page.getByTestId('mapping-grid');
+    this.search = page.getByTestId('search-box');
+    this.saveStatus = page.getByTestId('save-status');
+    this.rowCount = page.getByTestId('row-count');
+  }
+
+  async open(crosswalkName: RegExp) {
+    await expect(this.grid).toBeVisible();
+    const picker = this.page.getByTestId('crosswalk-picker');
+    const value = await picker.locator('option', { hasText: crosswalkName }).first().getAttribute('value');
+    await picker.selectOption(value!);
+    await expect(this.sourceCodes().first()).toBeVisible();
+  }
+
+  sourceCodes(): Locator {
+    return this.grid.locator('[data-testid="row-source-code"]');
+  }
+
+  targetCodes(): Locator {
+    return this.grid.locator('[data-testid="row-target-code"]');
+  }
+
+  /** The grid rows' (source → target) pairs in display order. */
+  async pairs(): Promise<string[]> {
+    const rows = this.grid.locator('.ag-row:has([data-testid="row-source-code"])');
+    const n = await rows.count();
+    const out: { top: number; pair: string }[] = [];
+    for (let i = 0; i < n; i++) {
+      const row = rows.nth(i);
+      const source = (await row.getByTestId('row-source-code').textContent())?.trim() ?? '';
+      const target = (await row.getByTestId('row-target-code').textContent())?.trim() ?? '';
+      const top = await row.evaluate((el) => el.getBoundingClientRect().top);
+      out.push({ top, pair: `${source}→${target}` });
+    }
+    return out.sort((a, b) => a.top - b.top).map((r) => r.pair);
+  }
+
+  async searchFor(text: string) {
+    await this.page.keyboard.press('/');
+    await expect(this.search).toBeFocused();
+    await this.search.fill(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  async expectSaved() {
+    await expect(this.saveStatus).toHaveAttribute('data-state', 'saved');
+  }
+}
