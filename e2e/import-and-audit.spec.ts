@@ -92,5 +92,7 @@ test('an import with bad rows lists every problem and changes nothing', async ({
   await page.getByRole('button', { name: 'Audit log' }).click();
   // only the profile was recorded: the failed import left no trace in the workspace
   await expect(page.getByTestId('audit-count')).toHaveText('1 entry');
-  await expect(page.getByTestId('audit-grid').locator('.ag-row').first()).toContainText('Profile created');
+  await expect(page.getByTestId('audit-grid').locator('.ag-row').first()).toContainText(
+    'Profile created',
+  );
 });

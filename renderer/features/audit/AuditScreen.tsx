@@ -8,7 +8,7 @@ import { rpc } from '../../app/rpc';
 import { Ltr } from '../../ui/Bidi';
 import { agGridLocale, gridTheme, isRtl } from '../../ui/grid/grid-setup';
 import { auditDatasource } from './audit-datasource';
-import { auditDiff, diffText } from './audit-diff';
+import { auditDiff, diffText } from '../../../shared/domain/audit/audit-diff';
 import {
   AuditFilters,
   EMPTY_FILTER,

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../shared/contract';
 import type { RpcErrorBody } from '../../../shared/rpc/errors';
 import { Ltr } from '../../ui/Bidi';
-import { importProblemTotal, importProblems } from './import-problems';
+import { importProblemTotal, importProblems } from '../../../shared/domain/import/import-problems';
 
 export function ImportSuccess({
   result,

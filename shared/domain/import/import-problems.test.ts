@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ImportErrors } from '../../../shared/domain/import/import-errors';
-import type { RpcError } from '../../../shared/rpc/errors';
+import { ImportErrors } from './import-errors';
+import type { RpcError } from '../../rpc/errors';
 import { importProblemTotal, importProblems } from './import-problems';
 
 function detailsOf(fill: (errors: ImportErrors) => void): unknown {
