@@ -382,6 +382,49 @@ describe('crosswalk decisions', () => {
     await again.close();
   });
 
+  it('keeps open views right after decisions: rows leave a filtered view, others keep their order', async () => {
+    const { t, crosswalkId } = await setup();
+    const proposed: MappingFilter = { status: ['proposed'] };
+    // The same view under another key (an empty filter field), so the service computes it afresh.
+    const fresh = (f: MappingFilter): MappingFilter => ({ ...f, updatedBy: ' ' });
+    const byTitle: SortSpec = [{ colId: 'targetTitleEn', dir: 'asc' }];
+    const views: [SortSpec, MappingFilter][] = [
+      [byTitle, proposed],
+      [[], {}],
+      [[{ colId: 'status', dir: 'asc' }], {}],
+      [[], { check: 'unmapped_sources' }],
+      [[], { check: 'shares_not_one' }],
+      [byTitle, { status: ['approved', 'rejected'] }],
+    ];
+    for (const [sort, filter] of views) await allRows(t, crosswalkId, sort, filter);
+    const inView = await allRows(t, crosswalkId, byTitle, proposed);
+    const pick = [inView[3]!, inView[100]!, inView[400]!].map((r) => r.mappingId!);
+    await t.call('crosswalks.decide', { crosswalkId, mappingIds: pick, status: 'approved' });
+    await t.call('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: [inView[5]!.mappingId!],
+      comment: 'רק הערה',
+    });
+    await t.call('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: [inView[7]!.mappingId!],
+      status: 'rejected',
+    });
+    for (const [sort, filter] of views) {
+      const kept = await allRows(t, crosswalkId, sort, filter);
+      expect(kept).toEqual(await allRows(t, crosswalkId, sort, fresh(filter)));
+    }
+    expect((await allRows(t, crosswalkId, byTitle, proposed)).length).toBe(inView.length - 4);
+    await t.call('crosswalks.undo', { crosswalkId });
+    await t.call('crosswalks.removeMappings', { crosswalkId, mappingIds: [inView[9]!.mappingId!] });
+    for (const [sort, filter] of views) {
+      expect(await allRows(t, crosswalkId, sort, filter)).toEqual(
+        await allRows(t, crosswalkId, sort, fresh(filter)),
+      );
+    }
+    await t.close();
+  });
+
   it('refuses decisions from a viewer', async () => {
     const { t, crosswalkId } = await setup({ name: 'Viewer', agency: 'CBS', role: 'viewer' });
     const r = await t.reply('crosswalks.decide', {

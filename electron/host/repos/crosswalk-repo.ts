@@ -272,8 +272,21 @@ export class CrosswalkRepo {
     return this.rowsWhere(cw, 'm.id = ?', [mappingId])[0];
   }
 
+  maxMappingId(): number {
+    return this.db.get<{ n: number | null }>('SELECT MAX(id) AS n FROM mappings')?.n ?? 0;
+  }
+
+  ids(part: SqlPart): number[] {
+    return this.db.rows(part.sql, part.params).map((r) => r[0] as number);
+  }
+
+  /** Rows of each part, counted without its ORDER BY (a count needs no sort). */
   count(parts: readonly SqlPart[]): number {
-    return parts.reduce(
+    const unsorted = parts.map((p) => {
+      const at = p.sql.lastIndexOf('ORDER BY');
+      return at < 0 ? p : { ...p, sql: p.sql.slice(0, at) };
+    });
+    return unsorted.reduce(
       (n, p) =>
         n + (this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM (${p.sql})`, p.params)?.n ?? 0),
       0,
@@ -285,7 +298,7 @@ export class CrosswalkRepo {
     for (let i = 0; i < ids.length; i += 10_000) {
       out.push(
         ...this.db.all<StoredMapping>(
-          `SELECT ${STORED_COLUMNS.join(', ')} FROM mappings WHERE crosswalk_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+          `SELECT ${STORED_COLUMNS.join(', ')} FROM mappings WHERE +crosswalk_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY id`,
           [crosswalkId, JSON.stringify(ids.slice(i, i + 10_000))],
         ),
       );
@@ -370,7 +383,7 @@ export class CrosswalkRepo {
     let changed = 0;
     for (let i = 0; i < ids.length; i += 10_000) {
       changed += this.db.run(
-        `UPDATE mappings SET ${sets.join(', ')} WHERE crosswalk_id = ? AND id IN (SELECT value FROM json_each(?))`,
+        `UPDATE mappings SET ${sets.join(', ')} WHERE +crosswalk_id = ? AND id IN (SELECT value FROM json_each(?))`,
         [...params, crosswalkId, JSON.stringify(ids.slice(i, i + 10_000))],
       );
     }
@@ -403,7 +416,7 @@ export class CrosswalkRepo {
     let removed = 0;
     for (let i = 0; i < ids.length; i += 10_000) {
       removed += this.db.run(
-        'DELETE FROM mappings WHERE crosswalk_id = ? AND id IN (SELECT value FROM json_each(?))',
+        'DELETE FROM mappings WHERE +crosswalk_id = ? AND id IN (SELECT value FROM json_each(?))',
         [crosswalkId, JSON.stringify(ids.slice(i, i + 10_000))],
       );
     }

@@ -284,3 +284,44 @@ export function orderedIdQuery(
     ? unmappedQuery(cw, sort, filter)
     : mappingQuery(cw, sort, filter);
 }
+
+/** Which fields of a mapping a view's order and membership depend on. */
+export type MappingField = 'status' | 'relation' | 'share' | 'comment' | 'updated';
+
+const SORT_FIELDS: Record<string, MappingField | undefined> = {
+  relation: 'relation',
+  share: 'share',
+  status: 'status',
+  updatedBy: 'updated',
+  updatedAt: 'updated',
+};
+
+export function sortDependsOn(sort: SortSpec): Set<MappingField> {
+  return new Set(sort.flatMap((s) => SORT_FIELDS[s.colId] ?? []));
+}
+
+/**
+ * The fields a view's filter reads for each mapping on its own, or null when membership depends
+ * on other rows too (the checks: shares of siblings, duplicates, unmapped sources).
+ */
+export function filterDependsOn(filter: MappingFilter): Set<MappingField> | null {
+  if (filter.check) return null;
+  const out = new Set<MappingField>();
+  if (some(filter.status)) out.add('status');
+  if (some(filter.relation)) out.add('relation');
+  if (filled(filter.updatedBy)) out.add('updated');
+  return out;
+}
+
+/** Of the given mapping ids, those the view's filter matches now. */
+export function matchingIdsQuery(
+  cw: CrosswalkScope,
+  filter: MappingFilter,
+  ids: readonly number[],
+): SqlPart {
+  const cond = mappingConditions(cw, filter);
+  return {
+    sql: `SELECT m.id FROM mappings m WHERE m.id IN (SELECT value FROM json_each(?)) AND +m.crosswalk_id = ?${cond.sql}`,
+    params: [JSON.stringify(ids), cw.id, ...cond.params],
+  };
+}

@@ -13,10 +13,17 @@ import { recordAudit } from '../backend/audit-log';
 import type { HandlerGroup, ServiceDeps } from '../backend/deps';
 import { DECIDERS } from '../backend/session';
 import { CrosswalkRepo, type StoredMapping } from '../repos/crosswalk-repo';
-import { orderedIdQuery, type CrosswalkScope } from '../repos/mapping-query';
+import {
+  filterDependsOn,
+  matchingIdsQuery,
+  orderedIdQuery,
+  sortDependsOn,
+  type CrosswalkScope,
+  type MappingField,
+} from '../repos/mapping-query';
 import { SchemeRepo } from '../repos/scheme-repo';
 import { exportCrosswalk } from './crosswalk-export';
-import { GridOrderCache, type CachedOrder } from './grid-order-cache';
+import { GridOrderCache, withoutIds, type CachedOrder } from './grid-order-cache';
 import { MappingUndo, type MappingChange } from './mapping-undo';
 import { itemWithPath } from './scheme-service';
 
@@ -53,6 +60,15 @@ const audited = (m: StoredMapping | null) =>
     comment: m.comment,
   };
 
+/** Whether a mapping state passed the per-row parts of a filter that decisions can change. */
+function filterMatchesState(filter: MappingFilter, m: StoredMapping): boolean {
+  if (filter.status?.length && !filter.status.includes(m.status)) return false;
+  if (filter.relation?.length && !filter.relation.includes(m.relation)) return false;
+  const who = filter.updatedBy?.trim().toLowerCase();
+  if (who && !(m.updated_by ?? '').toLowerCase().includes(who)) return false;
+  return true;
+}
+
 export interface CrosswalkService {
   handlers: HandlerGroup<CrosswalkMethods>;
   /** The grid's data source, also used by the benchmark. */
@@ -68,7 +84,7 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
   const repo = new CrosswalkRepo(deps.db);
   const schemes = new SchemeRepo(deps.db);
   const orders = new GridOrderCache();
-  const checkCache = new Map<string, { version: string; counts: CheckCounts }>();
+  const checkCache = new Map<string, { stamp: string; counts: CheckCounts }>();
   const undo = new MappingUndo();
 
   const scopeOf = (id: string) => {
@@ -77,18 +93,19 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
     return scope;
   };
 
+  /** The state of a crosswalk an order or a count belongs to; MAX(id) moves when an import appends rows. */
+  const stampOf = (scope: { id: string; dataVersion: number }) =>
+    `${scope.dataVersion}:${repo.maxMappingId()}`;
+
   const viewOrder = (
     scope: CrosswalkScope & { dataVersion: number },
     sort: SortSpec,
     filter: MappingFilter,
-  ): CachedOrder => {
-    // lastSnapshotAt changes after every bulk load (imports), which need not bump data_version.
-    const key = JSON.stringify([scope.id, scope.dataVersion, deps.db.lastSnapshotAt, sort, filter]);
-    return orders.get(key, () => {
+  ): CachedOrder =>
+    orders.get(scope.id, stampOf(scope), sort, filter, () => {
       const q = orderedIdQuery(scope, sort, filter);
       return { kind: q.kind, ids: repo.orderedIds(q.parts) };
     });
-  };
 
   const rows: CrosswalkService['rows'] = (crosswalkId, page, sort, filter) => {
     const scope = scopeOf(crosswalkId);
@@ -102,15 +119,66 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
   const checks = (crosswalkId: string): CheckCounts => {
     const scope = scopeOf(crosswalkId);
     const cached = checkCache.get(crosswalkId);
-    const version = `${scope.dataVersion}@${deps.db.lastSnapshotAt}`;
-    if (cached && cached.version === version) return cached.counts;
+    const stamp = stampOf(scope);
+    if (cached && cached.stamp === stamp) return cached.counts;
     const counts = {} as CheckCounts;
     for (const check of CHECK_KINDS) {
       const q = orderedIdQuery(scope, [], { check });
       counts[check] = repo.count(q.parts);
     }
-    checkCache.set(crosswalkId, { version, counts });
+    checkCache.set(crosswalkId, { stamp, counts });
     return counts;
+  };
+
+  /**
+   * Keeps cached orders and counts across a write instead of recomputing them (seconds at a
+   * million rows): a view that does not depend on what changed is carried over, one whose filter
+   * a changed row no longer matches loses that row; anything else is dropped and recomputed.
+   */
+  const carryOver = (
+    scope: CrosswalkScope,
+    from: string,
+    to: string,
+    changes: readonly MappingChange[],
+  ) => {
+    const added = changes.some((c) => !c.before && c.after);
+    const removed = new Set(changes.filter((c) => c.before && !c.after).map((c) => c.id));
+    const edited = changes.filter(
+      (c): c is MappingChange & { before: StoredMapping; after: StoredMapping } =>
+        !!c.before && !!c.after,
+    );
+    const fields = new Set<MappingField>(edited.length > 0 ? ['updated'] : []);
+    for (const c of edited) {
+      if (c.before.status !== c.after.status) fields.add('status');
+      if (c.before.relation !== c.after.relation) fields.add('relation');
+      if (c.before.share !== c.after.share) fields.add('share');
+      if (c.before.comment !== c.after.comment) fields.add('comment');
+    }
+    const onlyNotes =
+      !added && removed.size === 0 && [...fields].every((f) => f === 'updated' || f === 'comment');
+    const counts = checkCache.get(scope.id);
+    if (counts && counts.stamp === from && onlyNotes)
+      checkCache.set(scope.id, { stamp: to, counts: counts.counts });
+    orders.carryOver(scope.id, from, to, (view) => {
+      if (added) return null;
+      const filterDeps = filterDependsOn(view.filter);
+      if (view.order.kind === 'item' || filterDeps === null) return onlyNotes ? view.order : null;
+      if ([...sortDependsOn(view.sort)].some((f) => fields.has(f))) return null;
+      const gone = new Set(removed);
+      if ([...filterDeps].some((f) => fields.has(f))) {
+        const part = matchingIdsQuery(
+          scope,
+          view.filter,
+          edited.map((c) => c.id),
+        );
+        const now = new Set(repo.ids(part));
+        for (const c of edited) {
+          if (!now.has(c.id)) gone.add(c.id);
+          else if (!filterMatchesState(view.filter, c.before)) return null; // a row joins the view: its place needs the sort
+        }
+      }
+      return { kind: view.order.kind, ids: withoutIds(view.order.ids, gone) };
+    });
   };
 
   const audit = (
@@ -159,12 +227,20 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
     comment?: string | null,
   ): T => {
     const at = deps.now();
+    const scope = scopeOf(crosswalkId);
+    const from = stampOf(scope);
     const { changes, result } = deps.db.write(() => {
       const out = fn(at);
       audit(steward, at, crosswalkId, action, out.changes, comment);
       repo.bumpVersion(crosswalkId);
       return out;
     });
+    carryOver(
+      scope,
+      from,
+      stampOf({ id: crosswalkId, dataVersion: scope.dataVersion + 1 }),
+      changes,
+    );
     if (action !== 'mapping.undo' && action !== 'mapping.redo')
       undo.record(steward.id, crosswalkId, { action, changes });
     deps.emit('workspace.changed', { entity: 'crosswalk', id: crosswalkId });
