@@ -512,3 +512,123 @@ describe('preview', () => {
     expect(p.warnings.every((w) => w.column === 'isco08')).toBe(true);
   });
 });
+
+describe('SSSOM and appending', () => {
+  const SSSOM = [
+    '# curie_map:',
+    '#   isco88: http://www.ilo.org/isco88/',
+    '#   isco08: http://www.ilo.org/isco08/',
+    '# mapping_set_id: https://gesher.example/isco88-isco08',
+    '# license: https://creativecommons.org/licenses/by/4.0/',
+    '# mapping_date: 2026-12-03',
+    'subject_id\tsubject_label\tpredicate_id\tobject_id\tobject_label\tmapping_justification\tauthor_id\tconfidence\tcomment',
+    'isco88:0110\tArmed forces\tskos:exactMatch\tisco08:0110\tOfficers\tsemapv:ManualMappingCuration\tDana Levi\t0.9\tchecked',
+    'isco88:0110\tArmed forces\tskos:narrowMatch\tisco08:0210\tNCOs\tsemapv:LexicalMatching\t\t\t',
+    '',
+  ].join('\n');
+
+  it('imports an SSSOM TSV: metadata in the preview, CURIEs to codes, SKOS to relations, semapv to justifications', async () => {
+    const b = await open();
+    const schemeId = (
+      await importSchemeFile(b, path.join(CLASSIFICATIONS_DIR, 'isco08_structure_en.csv'))
+    ).result.id;
+    const stagedId = await stage(b, 'isco.sssom.tsv', Buffer.from(SSSOM));
+    const p = await b.call('import.preview', { stagedId, options: {} });
+    expect(p.format).toBe('sssom');
+    expect(p.metadata).toMatchObject({
+      mapping_set_id: 'https://gesher.example/isco88-isco08',
+      curie_map: { isco08: 'http://www.ilo.org/isco08/' },
+    });
+    expect(p.totalRows).toBe(2);
+    const { sourceCode, targetCode } = p.suggestedCrosswalk;
+    const { jobId } = await b.call('import.commitCrosswalk', {
+      stagedId,
+      options: {},
+      columns: { sourceCode: sourceCode!, targetCode: targetCode!, ...p.suggestedCrosswalk },
+      crosswalk: { nameHe: 'מ', nameEn: 'M', sourceSchemeId: schemeId, targetSchemeId: schemeId },
+    });
+    const result = await finish(b, jobId);
+    expect(
+      b.backend.deps.db.all(
+        'SELECT source_code, target_code, relation, justification, author_id, confidence, comment FROM mappings WHERE crosswalk_id = ? ORDER BY id',
+        [result.id],
+      ),
+    ).toEqual([
+      {
+        source_code: '0110',
+        target_code: '0110',
+        relation: 'exact',
+        justification: 'manual',
+        author_id: 'Dana Levi',
+        confidence: 0.9,
+        comment: 'checked',
+      },
+      {
+        source_code: '0110',
+        target_code: '0210',
+        relation: 'narrower',
+        justification: 'lexical_suggestion',
+        author_id: null,
+        confidence: null,
+        comment: null,
+      },
+    ]);
+  });
+
+  it('appends to an existing crosswalk and writes one audit row per import', async () => {
+    const b = await open();
+    const schemeId = (
+      await importSchemeFile(b, path.join(CLASSIFICATIONS_DIR, 'isco08_structure_en.csv'))
+    ).result.id;
+    const first = await importCrosswalkFile(
+      b,
+      path.join(CLASSIFICATIONS_DIR, 'isco08_to_isco88_ganzeboom_unique.csv'),
+      schemeId,
+    );
+    const stagedId = await stage(
+      b,
+      'more.csv',
+      Buffer.from('isco08,isco88,relation\n0110,0110,close\n'),
+    );
+    const { jobId } = await b.call('import.commitCrosswalk', {
+      stagedId,
+      options: {},
+      columns: { sourceCode: 'isco08', targetCode: 'isco88', relation: 'relation' },
+      crosswalk: { existingCrosswalkId: first.result.id },
+    });
+    expect(await finish(b, jobId)).toMatchObject({ id: first.result.id, rows: 1 });
+    const db = b.backend.deps.db;
+    expect(
+      db.get<{ n: number }>('SELECT COUNT(*) AS n FROM mappings WHERE crosswalk_id = ?', [
+        first.result.id,
+      ])!.n,
+    ).toBe(590);
+    const audit = db.all<{
+      action: string;
+      entity_id: string;
+      steward_name: string;
+      after_json: string;
+    }>(
+      "SELECT action, entity_id, steward_name, after_json FROM audit WHERE action LIKE 'import.%' ORDER BY id",
+    );
+    expect(
+      audit.map((a) => [
+        a.action,
+        a.steward_name,
+        JSON.parse(a.after_json).file,
+        JSON.parse(a.after_json).rows,
+      ]),
+    ).toEqual([
+      ['import.scheme', 'Dana Levi', 'isco08_structure_en.csv', 619],
+      ['import.crosswalk', 'Dana Levi', 'isco08_to_isco88_ganzeboom_unique.csv', 589],
+      ['import.crosswalk', 'Dana Levi', 'more.csv', 1],
+    ]);
+    expect(
+      b.events.some(
+        (e) =>
+          e.name === 'workspace.changed' &&
+          (e.payload as { entity: string }).entity === 'crosswalk',
+      ),
+    ).toBe(true);
+  });
+});
