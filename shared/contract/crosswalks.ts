@@ -42,7 +42,10 @@ export const Crosswalk = z.object({
 });
 export type Crosswalk = z.infer<typeof Crosswalk>;
 
-/** One grid row. A row for an unmapped source code has mappingId null and no target. */
+/**
+ * One grid row. A row for an unmapped source code has mappingId null and no target. relation reads
+ * from the source: 'broader' = the target is broader than the source (skos:broadMatch in SSSOM).
+ */
 export const MappingRow = z.object({
   mappingId: z.number().int().nullable(),
   sourceCode: Code,
@@ -65,7 +68,16 @@ export const MappingRow = z.object({
 });
 export type MappingRow = z.infer<typeof MappingRow>;
 
-/** Column filters as the grid sends them; text filters match code or title in either language. */
+/**
+ * Column filters as the grid sends them. search: a code prefix, or a title substring in Hebrew
+ * (niqqud and final letters ignored) or English, on the source OR the target. sourceCode /
+ * targetCode: code prefix; sourceTitle / targetTitle: title substring; updatedBy: substring of the
+ * steward's name. An empty array in relation/status means no filter. Sortable colIds: the
+ * MappingRow fields sourceCode, sourceTitleHe, sourceTitleEn, relation, targetCode, targetTitleHe,
+ * targetTitleEn, share, status, updatedBy, updatedAt (titles sort empty-last; relation and status
+ * in their enum order). With check 'unmapped_sources' the rows are virtual (no mapping) and
+ * filters on mapping columns match nothing.
+ */
 export const MappingFilter = z.object({
   search: z.string().optional(),
   sourceCode: z.string().optional(),
@@ -81,6 +93,11 @@ export const MappingFilter = z.object({
 });
 export type MappingFilter = z.infer<typeof MappingFilter>;
 
+/**
+ * Per check, the number of grid rows its filter shows: unmapped_sources counts source codes, the
+ * others count mappings (every mapping of a source whose shares are wrong; every copy of a duplicate
+ * pair). Rules: shared/domain/crosswalk/checks.ts.
+ */
 export const CheckCounts = z.record(CheckKind, z.number().int());
 export type CheckCounts = z.infer<typeof CheckCounts>;
 
@@ -147,8 +164,5 @@ export const crosswalkMethods = {
   'crosswalks.undo': method(z.object({ crosswalkId: Id }), UndoState),
   'crosswalks.redo': method(z.object({ crosswalkId: Id }), UndoState),
   'crosswalks.undoState': method(z.object({ crosswalkId: Id }), UndoState),
-  'crosswalks.export': method(
-    z.object({ crosswalkId: Id, format: ExportFormat }),
-    ExportedFile,
-  ),
+  'crosswalks.export': method(z.object({ crosswalkId: Id, format: ExportFormat }), ExportedFile),
 };
