@@ -17,6 +17,7 @@ export async function readImportFile(
   fileName: string,
   bytes: Uint8Array,
   options: ReadOptions = {},
+  between?: (doneChars: number, totalChars: number) => Promise<void>,
 ): Promise<ImportFile> {
   if (isOldXls(bytes)) refuseOldXls(fileName);
   if (isXlsx(bytes)) {
@@ -35,7 +36,7 @@ export async function readImportFile(
       storedAsNumber: x.storedAsNumber,
     };
   }
-  const t = readTextTable(fileName, bytes, options);
+  const t = await readTextTable(fileName, bytes, options, between);
   return {
     format: t.format,
     table: t.table,

@@ -82,10 +82,19 @@ async function inChunks(
   job.checkCancelled();
 }
 
+/** Progress and cancel while a large text file is parsed. */
+const reading =
+  (job: ImportJob) =>
+  async (done: number, total: number): Promise<void> => {
+    job.checkCancelled();
+    job.progress(done, total, 'reading');
+    await job.yield();
+  };
+
 /** Read and validate in their own scope, so the parsed cells can be freed before the insert. */
 async function readScheme(input: SchemeImportInput, job: ImportJob): Promise<SchemeRows> {
   job.progress(0, null, 'reading');
-  const file = await readImportFile(input.fileName, input.bytes, input.options);
+  const file = await readImportFile(input.fileName, input.bytes, input.options, reading(job));
   job.checkCancelled();
   const v = new SchemeValidator(input.fileName, file.table, input.columns);
   await inChunks(job, v.total, 'validating', (s, e) => v.readChunk(s, e));
@@ -97,7 +106,7 @@ async function readCrosswalk(
   job: ImportJob,
 ): Promise<{ rows: CrosswalkRows; format: string }> {
   job.progress(0, null, 'reading');
-  const file = await readImportFile(input.fileName, input.bytes, input.options);
+  const file = await readImportFile(input.fileName, input.bytes, input.options, reading(job));
   job.checkCancelled();
   const v = new CrosswalkValidator(input.fileName, file.table, input.columns, {
     curies: file.format === 'sssom',

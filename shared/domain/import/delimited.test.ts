@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDelimited, sniffDelimiter } from './delimited';
+import { parseDelimited, parseDelimitedInPieces, sniffDelimiter } from './delimited';
 
 describe('sniffDelimiter', () => {
   it('finds comma, semicolon, tab and pipe', () => {
@@ -53,5 +53,28 @@ describe('parseDelimited', () => {
 
   it('honours an explicit delimiter', () => {
     expect(parseDelimited('a;b,c\n1;2,3\n', { delimiter: ',' }).headers).toEqual(['a;b', 'c']);
+  });
+});
+
+describe('parseDelimitedInPieces', () => {
+  it('gives the same cells as parseDelimited, also when pieces end next to quoted newlines and blank lines', async () => {
+    const text =
+      'banner\ncode;text\n' +
+      Array.from(
+        { length: 200 },
+        (_, i) =>
+          `${String(i).padStart(4, '0')};"line one\nline ""two"";x"\n${i % 7 === 0 ? '\n' : ''}`,
+      ).join('');
+    const whole = parseDelimited(text, { skipRows: 1 });
+    const progress: number[] = [];
+    const pieces = await parseDelimitedInPieces(
+      text,
+      { skipRows: 1 },
+      async (done) => void progress.push(done),
+      37,
+    );
+    expect(pieces).toEqual(whole);
+    expect(pieces.rows).toHaveLength(200 + 29);
+    expect(progress.length).toBeGreaterThan(10);
   });
 });

@@ -62,14 +62,8 @@ export interface DelimitedOptions {
   skipRows?: number;
 }
 
-/** Parses delimited text into text cells; never converts types. Quoted fields may hold newlines. */
-export function parseDelimited(
-  text: string,
-  options: DelimitedOptions = {},
-): Table & { delimiter: Delimiter } {
-  const { skipped, rest } = splitLines(text, options.skipRows ?? 0);
-  const delimiter = options.delimiter ?? sniffDelimiter(rest);
-  const parsed = Papa.parse<string[]>(rest, {
+function parseRecords(text: string, delimiter: Delimiter, rowOffset: number): string[][] {
+  const parsed = Papa.parse<string[]>(text, {
     delimiter,
     dynamicTyping: false,
     skipEmptyLines: false,
@@ -78,10 +72,70 @@ export function parseDelimited(
   const unterminated = parsed.errors.find((e) => e.code === 'MissingQuotes');
   if (unterminated) {
     throw new Error(
-      `a quoted field that starts in row ${skipped + (unterminated.row ?? 0) + 1} is never closed`,
+      `a quoted field that starts in row ${rowOffset + (unterminated.row ?? 0) + 1} is never closed`,
     );
   }
-  const data = trimTrailingBlankRows(parsed.data);
+  return parsed.data;
+}
+
+/** Parses delimited text into text cells; never converts types. Quoted fields may hold newlines. */
+export function parseDelimited(
+  text: string,
+  options: DelimitedOptions = {},
+): Table & { delimiter: Delimiter } {
+  const { skipped, rest } = splitLines(text, options.skipRows ?? 0);
+  const delimiter = options.delimiter ?? sniffDelimiter(rest);
+  const data = trimTrailingBlankRows(parseRecords(rest, delimiter, skipped));
+  const [header = [], ...rows] = data;
+  return { headers: normalizeHeaders(header), rows, firstRow: skipped + 2, delimiter };
+}
+
+/**
+ * Where the text can be cut into pieces of about `size` characters without cutting a record: at
+ * a line end outside quotes (RFC 4180 quotes: an escaped "" toggles twice, so counting works).
+ */
+export function recordBoundaries(text: string, size: number): number[] {
+  const cuts: number[] = [];
+  let quoted = false;
+  let next = size;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === 10 && !quoted && i + 1 >= next) {
+      cuts.push(i + 1);
+      next = i + 1 + size;
+    }
+  }
+  return cuts;
+}
+
+/**
+ * parseDelimited for large files: the text is parsed in pieces of whole records and `between` runs
+ * after each piece (progress, cancel, yielding to the event loop). Same result as parseDelimited.
+ */
+export async function parseDelimitedInPieces(
+  text: string,
+  options: DelimitedOptions,
+  between: (doneChars: number, totalChars: number) => Promise<void>,
+  pieceChars = 4_000_000,
+): Promise<Table & { delimiter: Delimiter }> {
+  const { skipped, rest } = splitLines(text, options.skipRows ?? 0);
+  const delimiter = options.delimiter ?? sniffDelimiter(rest);
+  const cuts = [...recordBoundaries(rest, pieceChars), rest.length];
+  let all: string[][] = [];
+  let from = 0;
+  for (const to of cuts) {
+    if (to <= from) continue;
+    const piece = parseRecords(rest.slice(from, to), delimiter, skipped + all.length);
+    // A piece ends with its line end, which Papa reads as one more, empty record.
+    const last = piece[piece.length - 1];
+    if (to < rest.length && last && last.length === 1 && last[0] === '') piece.pop();
+    if (all.length === 0) all = piece;
+    else for (const record of piece) all.push(record);
+    from = to;
+    await between(to, rest.length);
+  }
+  const data = trimTrailingBlankRows(all);
   const [header = [], ...rows] = data;
   return { headers: normalizeHeaders(header), rows, firstRow: skipped + 2, delimiter };
 }

@@ -1,7 +1,7 @@
 import type { Delimiter, Encoding, ReadOptions } from '../../contract/imports';
 import { RpcError } from '../../rpc/errors';
 import { decodeBytes } from './decode';
-import { parseDelimited } from './delimited';
+import { parseDelimitedInPieces } from './delimited';
 import { looksLikeSssom, parseSssom } from './sssom';
 import type { Table } from './table';
 
@@ -14,19 +14,20 @@ export interface TextTable {
   metadata: Record<string, unknown> | null;
 }
 
-/** A CSV/TSV/SSSOM file's bytes → text cells, with what was detected. */
-export function readTextTable(
+/** A CSV/TSV/SSSOM file's bytes → text cells, with what was detected; `between` runs between pieces of a large file. */
+export async function readTextTable(
   fileName: string,
   bytes: Uint8Array,
   options: ReadOptions = {},
-): TextTable {
+  between: (doneChars: number, totalChars: number) => Promise<void> = () => Promise.resolve(),
+): Promise<TextTable> {
   const { text, encoding, hadBom } = decodeBytes(bytes, options.encoding);
   try {
     if (!options.delimiter && !options.skipRows && looksLikeSssom(fileName, text)) {
       const { metadata, table } = parseSssom(text);
       return { format: 'sssom', table, encoding, delimiter: '\t', hadBom, metadata };
     }
-    const { delimiter, ...table } = parseDelimited(text, options);
+    const { delimiter, ...table } = await parseDelimitedInPieces(text, options, between);
     return { format: 'csv', table, encoding, delimiter, hadBom, metadata: null };
   } catch (error) {
     if (error instanceof RpcError) throw error;
