@@ -310,12 +310,12 @@ export class CrosswalkRepo {
     }));
   }
 
-  /** Mappings that checks and exports need, lean. */
-  checkMappings(crosswalkId: string) {
+  /** What the checks need of every mapping of the given source codes. */
+  checkMappingsOfSources(crosswalkId: string, sourceCodes: readonly string[]) {
     return this.db
       .rows(
-        'SELECT id, source_code, target_code, share, status FROM mappings WHERE crosswalk_id = ?',
-        [crosswalkId],
+        'SELECT id, source_code, target_code, share, status FROM mappings WHERE crosswalk_id = ? AND source_code IN (SELECT value FROM json_each(?))',
+        [crosswalkId, JSON.stringify(sourceCodes)],
       )
       .map((r) => ({
         id: r[0] as number,

@@ -136,14 +136,15 @@ export class SchemeRepo {
     return path;
   }
 
-  /** What the crosswalk checks need of every item of a scheme. */
-  checkItems(
+  /** What the crosswalk checks need of the items with the given codes. */
+  checkItemsWithCodes(
     schemeId: string,
+    codes: readonly string[],
   ): { code: string; isLeaf: boolean; status: 'active' | 'deprecated' }[] {
     return this.db
       .all<{ code: string; is_leaf: number; status: 'active' | 'deprecated' }>(
-        'SELECT code, is_leaf, status FROM items WHERE scheme_id = ?',
-        [schemeId],
+        'SELECT code, is_leaf, status FROM items WHERE scheme_id = ? AND code IN (SELECT value FROM json_each(?))',
+        [schemeId, JSON.stringify(codes)],
       )
       .map((r) => ({ code: String(r.code), isLeaf: r.is_leaf === 1, status: r.status }));
   }

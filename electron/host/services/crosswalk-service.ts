@@ -8,6 +8,7 @@ import type {
   Steward,
 } from '../../../shared/contract';
 import { CHECK_KINDS } from '../../../shared/contract/crosswalks';
+import { runChecks, type CheckMapping } from '../../../shared/domain/crosswalk/checks';
 import { RpcError } from '../../../shared/rpc/errors';
 import { recordAudit } from '../backend/audit-log';
 import type { HandlerGroup, ServiceDeps } from '../backend/deps';
@@ -48,6 +49,9 @@ type CrosswalkMethods =
 export const AUDIT_ROWS_PER_MAPPING_LIMIT = 5000;
 
 const RELATED_ROWS_LIMIT = 500;
+
+/** Up to this many changed mappings the check counts are updated from the change; above, counted again. */
+const CHECK_DELTA_LIMIT = 20_000;
 
 /** The fields of a mapping the audit log shows. */
 const audited = (m: StoredMapping | null) =>
@@ -131,6 +135,47 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
   };
 
   /**
+   * The check counts after a change, from the counts before it: every check depends only on the
+   * mappings of the same source, so the pure rules run on the changed sources' mappings as they
+   * are now and as they were (the changed rows put back in their before state).
+   */
+  const recount = (
+    scope: CrosswalkScope,
+    counts: CheckCounts,
+    changes: readonly MappingChange[],
+  ): CheckCounts => {
+    const sources = [
+      ...new Set(
+        changes
+          .flatMap((c) => [c.before?.source_code, c.after?.source_code])
+          .filter((c): c is string => !!c),
+      ),
+    ];
+    const now = repo.checkMappingsOfSources(scope.id, sources);
+    const changedIds = new Set(changes.map((c) => c.id));
+    const asCheck = (m: StoredMapping): CheckMapping => ({
+      id: m.id,
+      sourceCode: m.source_code,
+      targetCode: m.target_code,
+      share: m.share,
+      status: m.status,
+    });
+    const then = [
+      ...now.filter((m) => !changedIds.has(m.id)),
+      ...changes.flatMap((c) => (c.before ? [asCheck(c.before)] : [])),
+    ];
+    const targets = [...new Set([...now, ...then].map((m) => m.targetCode))];
+    const sourceItems = schemes.checkItemsWithCodes(scope.sourceSchemeId, sources);
+    const targetItems = schemes.checkItemsWithCodes(scope.targetSchemeId, targets);
+    const before = runChecks(sourceItems, targetItems, then);
+    const after = runChecks(sourceItems, targetItems, now);
+    const out = { ...counts };
+    for (const check of CHECK_KINDS)
+      out[check] = (out[check] ?? 0) - before[check].length + after[check].length;
+    return out;
+  };
+
+  /**
    * Keeps cached orders and counts across a write instead of recomputing them (seconds at a
    * million rows): a view that does not depend on what changed is carried over, one whose filter
    * a changed row no longer matches loses that row; anything else is dropped and recomputed.
@@ -157,8 +202,12 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
     const onlyNotes =
       !added && removed.size === 0 && [...fields].every((f) => f === 'updated' || f === 'comment');
     const counts = checkCache.get(scope.id);
-    if (counts && counts.stamp === from && onlyNotes)
-      checkCache.set(scope.id, { stamp: to, counts: counts.counts });
+    if (counts && counts.stamp === from) {
+      if (onlyNotes) checkCache.set(scope.id, { stamp: to, counts: counts.counts });
+      else if (changes.length <= CHECK_DELTA_LIMIT)
+        checkCache.set(scope.id, { stamp: to, counts: recount(scope, counts.counts, changes) });
+      else checkCache.delete(scope.id);
+    }
     orders.carryOver(scope.id, from, to, (view) => {
       if (added) return null;
       const filterDeps = filterDependsOn(view.filter);
