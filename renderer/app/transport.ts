@@ -35,6 +35,7 @@ function webSocketTransport(onStatus: (status: ConnectionStatus) => void): Trans
   const token = new URLSearchParams(window.location.search).get('token') ?? '';
   const url = `ws://${window.location.host}/rpc?token=${encodeURIComponent(token)}`;
   const listeners = listenerSet();
+  const disconnectListeners = new Set<() => void>();
   const queue: string[] = [];
   let socket: WebSocket | null = null;
 
@@ -48,6 +49,7 @@ function webSocketTransport(onStatus: (status: ConnectionStatus) => void): Trans
     ws.onmessage = (event) => listeners.emit(JSON.parse(String(event.data)));
     ws.onclose = () => {
       onStatus('disconnected');
+      for (const l of disconnectListeners) l();
       socket = null;
       setTimeout(connect, 1000);
     };
@@ -61,6 +63,10 @@ function webSocketTransport(onStatus: (status: ConnectionStatus) => void): Trans
       else queue.push(text);
     },
     onMessage: (l) => listeners.add(l),
+    onDisconnect: (l) => {
+      disconnectListeners.add(l);
+      return () => disconnectListeners.delete(l);
+    },
   };
 }
 

@@ -30,6 +30,16 @@ export function createClient(transport: Transport): RpcClient {
     for (const listener of listeners.get(message.name) ?? []) listener(message.payload);
   });
 
+  // A request in flight when the connection drops will never be answered: fail it, so the UI
+  // never shows a decision as pending forever (and never as saved).
+  transport.onDisconnect?.(() => {
+    const waiting = [...pending.values()];
+    pending.clear();
+    for (const resolve of waiting) {
+      resolve({ ok: false, error: { code: 'disconnected', message: 'The connection to the workspace was lost before it answered.' } });
+    }
+  });
+
   const callReply = <M extends MethodName>(method: M, params: Params<M>) =>
     new Promise<Reply<Result<M>>>((resolve) => {
       const id = nextId++;

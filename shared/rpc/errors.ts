@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'cancelled',
   'io_failed',
   'corrupt_workspace',
+  'disconnected',
   'internal',
 ] as const;
 

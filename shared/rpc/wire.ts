@@ -27,6 +27,8 @@ export type ServerMessage = ReplyMessage | EventMessage;
 export interface Transport {
   send(message: RequestMessage): void;
   onMessage(listener: (message: ServerMessage) => void): () => void;
+  /** Called when the connection drops: requests in flight will get no reply. */
+  onDisconnect?(listener: () => void): () => void;
 }
 
 export function isServerMessage(value: unknown): value is ServerMessage {

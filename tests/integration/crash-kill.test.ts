@@ -13,7 +13,7 @@ describe('SIGKILL during a stream of decisions', () => {
     if (!fs.existsSync(BROWSER_HOST)) throw new Error(`Build first (npm run build): ${BROWSER_HOST} is missing`);
   });
 
-  it('loses nothing confirmed and invents nothing, over several kills', async () => {
+  it('loses nothing confirmed and invents nothing, over several kills', { timeout: 180_000 }, async () => {
     const dir = tempDir('gesher-kill-');
     let host: HostProcess = await startHost(dir);
     await host.call('profile.create', { name: 'Kill Tester', agency: 'CBS', role: 'steward' });

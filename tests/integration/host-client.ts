@@ -44,6 +44,10 @@ export async function startHost(workspaceDir: string): Promise<HostProcess> {
       socket.on('message', onMessage);
       return () => socket.off('message', onMessage);
     },
+    onDisconnect: (listener) => {
+      socket.on('close', listener);
+      return () => socket.off('close', listener);
+    },
   });
   return { child, url, port: Number(parsed.port), token, client, socket, call: (m, p) => client.call(m, p) };
 }
