@@ -22,6 +22,8 @@ export interface SnapshotFigures {
   /** The main thread's loop delay over an idle second with the worker open: the floor to compare with. */
   idleLoopDelayMaxMs: number;
   worker: SnapshotRun[];
+  /** The same call with the backend on the main thread (filled by the probe). */
+  mainThread?: SnapshotRun;
 }
 
 async function watched(call: () => Promise<{ bytes: number; ms: number }>): Promise<SnapshotRun> {
