@@ -106,6 +106,7 @@ export const Decision = z.object({
   status: MappingStatus.optional(),
   relation: Relation.optional(),
   share: z.number().min(0).max(1).nullable().optional(),
+  /** Replaces the mappings' comment (and is recorded in the audit log); empty or blank leaves it unchanged. */
   comment: z.string().max(4000).optional(),
 });
 export type Decision = z.infer<typeof Decision>;

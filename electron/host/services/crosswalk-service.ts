@@ -314,7 +314,9 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
   };
 
   const decide = (steward: Steward, params: Decision & { crosswalkId: string }) => {
-    const { crosswalkId, status, relation, share, comment } = params;
+    const { crosswalkId, status, relation, share } = params;
+    // An empty comment box leaves the mapping's comment as it is.
+    const comment = params.comment?.trim() ? params.comment : undefined;
     scopeOf(crosswalkId);
     if (
       status === undefined &&
