@@ -303,7 +303,14 @@ describe('crosswalk decisions', () => {
       mappingIds: [ids[0]!],
       relation: 'exact',
       share: 1,
+      comment: ' ',
     });
+    const kept = await t.call('crosswalks.detail', {
+      crosswalkId,
+      mappingId: ids[0]!,
+      sourceCode: block.rows[0]!.sourceCode,
+    });
+    expect(kept.row).toMatchObject({ relation: 'exact', share: 1, comment: 'נבדק' });
     expect(await t.call('crosswalks.undo', { crosswalkId })).toEqual({
       canUndo: true,
       canRedo: true,
