@@ -461,6 +461,31 @@ describe('all or nothing', () => {
     expect(counts(b)).toEqual(before);
   });
 
+  it('cancelled while saving a large load: rolled back, with the indexes it had dropped back in place', async () => {
+    const b = await open();
+    const schemeId = await withScheme(b);
+    const indexes = () =>
+      b.backend.deps.db.rows(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mappings' ORDER BY name",
+      );
+    const before = { counts: counts(b), indexes: indexes() };
+    const lines = ['source,target'];
+    for (let i = 0; i < 400_000; i++) lines.push(`${String(i).padStart(6, '0')},0110`);
+    const stagedId = await stage(b, 'big.csv', Buffer.from(lines.join('\n')));
+    const { jobId } = await b.call('import.commitCrosswalk', {
+      stagedId,
+      options: {},
+      columns: { sourceCode: 'source', targetCode: 'target' },
+      crosswalk: { nameHe: 'מ', nameEn: 'M', sourceSchemeId: schemeId, targetSchemeId: schemeId },
+    });
+    while ((await b.call('jobs.get', { jobId })).phase !== 'saving')
+      await new Promise((r) => setImmediate(r));
+    await b.call('jobs.cancel', { jobId });
+    expect((await b.call('jobs.wait', { jobId })).status).toBe('cancelled');
+    expect({ counts: counts(b), indexes: indexes() }).toEqual(before);
+    expect(before.indexes.length).toBeGreaterThan(0);
+  });
+
   it('refuses a viewer before any work starts', async () => {
     const b = await open();
     await b.call('profile.create', { name: 'Avi', agency: 'CBS', role: 'viewer' });
