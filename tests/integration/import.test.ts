@@ -478,8 +478,11 @@ describe('all or nothing', () => {
       columns: { sourceCode: 'source', targetCode: 'target' },
       crosswalk: { nameHe: 'מ', nameEn: 'M', sourceSchemeId: schemeId, targetSchemeId: schemeId },
     });
-    while ((await b.call('jobs.get', { jobId })).phase !== 'saving')
+    for (;;) {
+      const state = await b.call('jobs.get', { jobId });
+      if (state.phase === 'saving' || state.status !== 'running') break;
       await new Promise((r) => setImmediate(r));
+    }
     await b.call('jobs.cancel', { jobId });
     expect((await b.call('jobs.wait', { jobId })).status).toBe('cancelled');
     expect({ counts: counts(b), indexes: indexes() }).toEqual(before);
