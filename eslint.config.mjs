@@ -5,17 +5,43 @@ import globals from 'globals';
 
 // Import boundaries: shared imports nothing of ours, the renderer only shared,
 // and only the Electron host (main, preload) may import `electron`.
-const noElectron = { name: 'electron', message: 'Only electron/main and electron/preload import electron.' };
-const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'http', 'net', 'url', 'stream'];
+const noElectron = {
+  name: 'electron',
+  message: 'Only electron/main and electron/preload import electron.',
+};
+const nodeBuiltins = [
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'crypto',
+  'http',
+  'net',
+  'url',
+  'stream',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.tsbuild/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'release/**'] },
+  {
+    ignores: [
+      'dist/**',
+      '.tsbuild/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'release/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -28,8 +54,14 @@ export default tseslint.config(
         {
           paths: [noElectron, ...nodeBuiltins.flatMap((n) => [n, `node:${n}`])],
           patterns: [
-            { group: ['../../electron/*', '../../renderer/*', '**/electron/**', '**/renderer/**'], message: 'shared imports nothing of ours.' },
-            { group: ['react', 'react-dom', 'sql.js', 'ws'], message: 'shared is pure TypeScript.' },
+            {
+              group: ['../../electron/*', '../../renderer/*', '**/electron/**', '**/renderer/**'],
+              message: 'shared imports nothing of ours.',
+            },
+            {
+              group: ['react', 'react-dom', 'sql.js', 'ws'],
+              message: 'shared is pure TypeScript.',
+            },
           ],
         },
       ],
@@ -46,7 +78,12 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectron, ...nodeBuiltins.flatMap((n) => [n, `node:${n}`])],
-          patterns: [{ group: ['**/electron/**'], message: 'The renderer reaches services only through the contract in shared/.' }],
+          patterns: [
+            {
+              group: ['**/electron/**'],
+              message: 'The renderer reaches services only through the contract in shared/.',
+            },
+          ],
         },
       ],
     },
@@ -54,7 +91,10 @@ export default tseslint.config(
   {
     files: ['electron/host/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [{ group: ['**/renderer/**'] }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [noElectron], patterns: [{ group: ['**/renderer/**'] }] },
+      ],
     },
   },
 );

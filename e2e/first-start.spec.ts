@@ -1,7 +1,9 @@
 import { expect, test } from './fixtures/test';
 import { createProfile } from './pages/profile-page';
 
-test('first start asks who the steward is, in Hebrew and right to left, and remembers it', async ({ app }) => {
+test('first start asks who the steward is, in Hebrew and right to left, and remembers it', async ({
+  app,
+}) => {
   const { page } = app;
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByRole('heading', { name: 'ברוכים הבאים לגשר' })).toBeVisible();

@@ -3,7 +3,9 @@ import { expect, test } from './fixtures/test';
 import { createProfile } from './pages/profile-page';
 import { ReviewPage } from './pages/review-page';
 
-test('review the demo crosswalk: filter, approve by keyboard, restart, export SSSOM', async ({ app }) => {
+test('review the demo crosswalk: filter, approve by keyboard, restart, export SSSOM', async ({
+  app,
+}) => {
   const { page } = app;
   await createProfile(page, 'נועה כהן', 'CBS');
   const review = new ReviewPage(page);
@@ -42,7 +44,9 @@ test('review the demo crosswalk: filter, approve by keyboard, restart, export SS
   expect(text).toMatch(/^# license: /m);
   const lines = text.split('\n').filter((l) => l && !l.startsWith('#'));
   const header = lines[0]!.split('\t');
-  const rows = lines.slice(1).map((l) => Object.fromEntries(l.split('\t').map((v, i) => [header[i], v])));
+  const rows = lines
+    .slice(1)
+    .map((l) => Object.fromEntries(l.split('\t').map((v, i) => [header[i], v])));
   expect(rows).toHaveLength(1);
   const [source, target] = first.split('→');
   expect(rows[0]!.subject_id).toBe(`ISCO88:${source}`);

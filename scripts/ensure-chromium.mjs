@@ -29,13 +29,16 @@ export function ensureChromium() {
   const isRoot = process.getuid?.() === 0;
   if (process.platform === 'linux' && hasApt()) {
     const sudo = isRoot ? '' : 'sudo ';
-    console.log('Chromium is missing; installing Debian\'s package for the end-to-end tests.');
-    if (run(`${sudo}apt-get update -qq`) && run(`${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`)) {
+    console.log("Chromium is missing; installing Debian's package for the end-to-end tests.");
+    if (
+      run(`${sudo}apt-get update -qq`) &&
+      run(`${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`)
+    ) {
       const now = findChromium();
       if (now) return now;
     }
   }
-  console.log('Trying Playwright\'s own Chromium download.');
+  console.log("Trying Playwright's own Chromium download.");
   if (run('npx playwright install chromium')) {
     process.env.CHROMIUM_PATH = '';
     return 'playwright';

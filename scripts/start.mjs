@@ -22,7 +22,8 @@ if (!fs.existsSync('dist/electron/browser-host.cjs') || process.env.GESHER_REBUI
 
 const passthrough = process.argv.slice(2);
 const electron = electronBinary();
-const hasDisplay = process.platform !== 'linux' || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
+const hasDisplay =
+  process.platform !== 'linux' || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
 
 let child;
 if (electron && hasDisplay) {
@@ -34,7 +35,9 @@ if (electron && hasDisplay) {
       ? 'The Electron binary is not installed here, so Gesher starts in its browser host (same app, served to Chromium on 127.0.0.1).'
       : 'No display for an Electron window, so Gesher starts in its browser host.',
   );
-  child = spawn(process.execPath, ['dist/electron/browser-host.cjs', '--open', ...passthrough], { stdio: 'inherit' });
+  child = spawn(process.execPath, ['dist/electron/browser-host.cjs', '--open', ...passthrough], {
+    stdio: 'inherit',
+  });
 }
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

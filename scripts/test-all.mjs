@@ -11,7 +11,11 @@ const problems = [];
 
 function step(name, cmd, args, options = {}) {
   console.log(`\n=== ${name}: ${[cmd, ...args].join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32', ...options });
+  const r = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+    ...options,
+  });
   return r.status === 0;
 }
 
@@ -29,9 +33,14 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gesher-test-report-'));
 // package. Its type definitions are still needed to typecheck the Electron host.
 if (!fs.existsSync('node_modules/electron/package.json')) {
   const version = JSON.parse(fs.readFileSync('package.json', 'utf8')).optionalDependencies.electron;
-  step('electron types (binary skipped)', 'npm', ['install', '--no-save', '--no-audit', '--no-fund', `electron@${version}`], {
-    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
-  });
+  step(
+    'electron types (binary skipped)',
+    'npm',
+    ['install', '--no-save', '--no-audit', '--no-fund', `electron@${version}`],
+    {
+      env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+    },
+  );
 }
 
 if (!step('build', 'node', ['scripts/build.mjs'])) {
@@ -44,7 +53,13 @@ check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 check('format', 'npx', ['prettier', '--check', '.', '--log-level=warn']);
 
 const vitestReport = path.join(tmp, 'vitest.json');
-step('unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
+step('unit and integration tests', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestReport}`,
+]);
 if (fs.existsSync(vitestReport)) {
   const v = JSON.parse(fs.readFileSync(vitestReport, 'utf8'));
   results.passed += v.numPassedTests;
@@ -57,7 +72,9 @@ if (fs.existsSync(vitestReport)) {
 
 /** A test file that failed to load has no test results; each counts once as a failure. */
 function suitesThatFailedToLoad(v) {
-  return (v.testResults ?? []).filter((s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0).length;
+  return (v.testResults ?? []).filter(
+    (s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0,
+  ).length;
 }
 
 const chromium = ensureChromium();
@@ -79,7 +96,8 @@ if (!chromium) {
       for (const s of suite.suites ?? []) walk(s);
       for (const spec of suite.specs ?? [])
         for (const t of spec.tests ?? [])
-          for (const a of t.annotations ?? []) if (a.type === 'skip' && a.description) reasons.add(a.description);
+          for (const a of t.annotations ?? [])
+            if (a.type === 'skip' && a.description) reasons.add(a.description);
     };
     for (const s of p.suites ?? []) walk(s);
     for (const r of reasons) console.log(`skipped: ${r}`);
@@ -90,5 +108,7 @@ if (!chromium) {
 }
 
 if (problems.length) console.log(`\nFailed: ${problems.join(', ')}`);
-console.log(`tests: ${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);
+console.log(
+  `tests: ${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`,
+);
 process.exit(results.failed > 0 ? 1 : 0);

@@ -17,7 +17,10 @@ export class ReviewPage {
   async open(crosswalkName: RegExp) {
     await expect(this.grid).toBeVisible();
     const picker = this.page.getByTestId('crosswalk-picker');
-    const value = await picker.locator('option', { hasText: crosswalkName }).first().getAttribute('value');
+    const value = await picker
+      .locator('option', { hasText: crosswalkName })
+      .first()
+      .getAttribute('value');
     await picker.selectOption(value!);
     await expect(this.sourceCodes().first()).toBeVisible();
   }

@@ -6,10 +6,19 @@ export function defaultWorkspaceDir(): string {
   if (process.env.GESHER_WORKSPACE) return path.resolve(process.env.GESHER_WORKSPACE);
   const home = os.homedir();
   if (process.platform === 'win32') {
-    return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Gesher', 'workspace');
+    return path.join(
+      process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'),
+      'Gesher',
+      'workspace',
+    );
   }
-  if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Gesher', 'workspace');
-  return path.join(process.env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'gesher', 'workspace');
+  if (process.platform === 'darwin')
+    return path.join(home, 'Library', 'Application Support', 'Gesher', 'workspace');
+  return path.join(
+    process.env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'),
+    'gesher',
+    'workspace',
+  );
 }
 
 /** The folder holding the built bundles (dist/electron), resources and the renderer build. */

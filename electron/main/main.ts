@@ -15,7 +15,11 @@ let mainWindow: BrowserWindow | null = null;
 /** IPC is accepted only from the app's own top frame. */
 function fromAppFrame(event: IpcMainEvent): boolean {
   const frame = event.senderFrame;
-  return !!frame && frame === mainWindow?.webContents.mainFrame && frame.url.split('?')[0] === rendererUrl;
+  return (
+    !!frame &&
+    frame === mainWindow?.webContents.mainFrame &&
+    frame.url.split('?')[0] === rendererUrl
+  );
 }
 
 function createWindow(): void {
@@ -43,10 +47,15 @@ async function main(): Promise<void> {
   await app.whenReady();
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy("'none'")] },
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [contentSecurityPolicy("'none'")],
+      },
     });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  );
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -58,10 +67,16 @@ async function main(): Promise<void> {
       ? path.join(app.getPath('userData'), 'workspace')
       : defaultWorkspaceDir();
   backend = await startBackendThread(
-    { workspaceDir, resourcesDir: app.isPackaged ? process.resourcesPath : path.join(root, 'resources'), host: 'electron' },
+    {
+      workspaceDir,
+      resourcesDir: app.isPackaged ? process.resourcesPath : path.join(root, 'resources'),
+      host: 'electron',
+    },
     path.join(root, 'dist', 'electron', 'worker.cjs'),
   );
-  backend.onMessage((message: ServerMessage) => mainWindow?.webContents.send('gesher:message', message));
+  backend.onMessage((message: ServerMessage) =>
+    mainWindow?.webContents.send('gesher:message', message),
+  );
   ipcMain.on('gesher:request', (event, message: unknown) => {
     if (!fromAppFrame(event) || !isRequestMessage(message)) return;
     backend?.send(message);

@@ -27,25 +27,40 @@ function TopBar() {
       {steward && (
         <nav aria-label="main">
           {VIEWS.map((v) => (
-            <button key={v} className={v === view ? 'tab active' : 'tab'} aria-current={v === view ? 'page' : undefined} onClick={() => setView(v)}>
+            <button
+              key={v}
+              className={v === view ? 'tab active' : 'tab'}
+              aria-current={v === view ? 'page' : undefined}
+              onClick={() => setView(v)}
+            >
               {t(`nav.${v}`)}
             </button>
           ))}
         </nav>
       )}
       <div className="topbar-end">
-        {status !== 'connected' && <span className="status-pill warn">{t(`connection.${status}`)}</span>}
+        {status !== 'connected' && (
+          <span className="status-pill warn">{t(`connection.${status}`)}</span>
+        )}
         {steward && (
           <span className="steward-badge" data-testid="steward-badge">
             {steward.name} · {t(`agency.${steward.agency}`)} · {t(`role.${steward.role}`)}
           </span>
         )}
         {steward && (
-          <button className="link" onClick={() => void rpc.call('profile.signOut', {}).then(() => setSteward(null))}>
+          <button
+            className="link"
+            onClick={() => void rpc.call('profile.signOut', {}).then(() => setSteward(null))}
+          >
             {t('actions.signOut')}
           </button>
         )}
-        <button className="lang-toggle" onClick={() => setLanguage(other)} lang={other} title={t("language.label")}>
+        <button
+          className="lang-toggle"
+          onClick={() => setLanguage(other)}
+          lang={other}
+          title={t('language.label')}
+        >
           {t('language.switchTo')}
         </button>
       </div>

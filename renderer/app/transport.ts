@@ -1,4 +1,9 @@
-import { isServerMessage, type RequestMessage, type ServerMessage, type Transport } from '../../shared/rpc/wire';
+import {
+  isServerMessage,
+  type RequestMessage,
+  type ServerMessage,
+  type Transport,
+} from '../../shared/rpc/wire';
 
 interface ElectronBridge {
   send(message: RequestMessage): void;

@@ -4,7 +4,9 @@ import { initReactI18next } from 'react-i18next';
 export type Language = 'he' | 'en';
 
 // One JSON file per feature and language: locales/<lang>/<namespace>.json
-const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
+const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', {
+  eager: true,
+});
 const resources: Record<string, Record<string, Record<string, unknown>>> = {};
 for (const [file, mod] of Object.entries(files)) {
   const match = /locales\/(\w+)\/(\w+)\.json$/.exec(file);

@@ -33,7 +33,11 @@ export const FileChunk = z.object({
 export const fileMethods = {
   /** Reads back an exported file in chunks so the renderer can offer it as a download. */
   'files.read': method(
-    z.object({ fileId: Id, offset: z.number().int().min(0).default(0), length: z.number().int().min(1).max(16_777_216).default(8_388_608) }),
+    z.object({
+      fileId: Id,
+      offset: z.number().int().min(0).default(0),
+      length: z.number().int().min(1).max(16_777_216).default(8_388_608),
+    }),
     FileChunk,
   ),
 };

@@ -36,7 +36,13 @@ export function createClient(transport: Transport): RpcClient {
     const waiting = [...pending.values()];
     pending.clear();
     for (const resolve of waiting) {
-      resolve({ ok: false, error: { code: 'disconnected', message: 'The connection to the workspace was lost before it answered.' } });
+      resolve({
+        ok: false,
+        error: {
+          code: 'disconnected',
+          message: 'The connection to the workspace was lost before it answered.',
+        },
+      });
     }
   });
 

@@ -21,7 +21,11 @@ export function createDispatcher<Ctx>(handlers: Handlers<Ctx>) {
       if (!isMethodName(method)) throw new RpcError('unknown_method', `Unknown method: ${method}`);
       const parsed = contract[method].params.safeParse(message.params ?? {});
       if (!parsed.success) {
-        throw new RpcError('invalid_request', `Invalid parameters for ${method}`, parsed.error.issues);
+        throw new RpcError(
+          'invalid_request',
+          `Invalid parameters for ${method}`,
+          parsed.error.issues,
+        );
       }
       const handler = handlers[method] as Handler<MethodName, Ctx>;
       const value = await handler(parsed.data as ParsedParams<MethodName>, ctx);

@@ -20,7 +20,9 @@ async function crash(t: Awaited<ReturnType<typeof openTestBackend>>) {
   t.backend.deps.db.close({ snapshot: false });
 }
 
-async function stewardNames(dir: string): Promise<{ names: string[]; info: { recoveredFrom: string; replayedEntries: number } }> {
+async function stewardNames(
+  dir: string,
+): Promise<{ names: string[]; info: { recoveredFrom: string; replayedEntries: number } }> {
   const t = await openTestBackend({ workspaceDir: dir });
   const names = (await t.call('profile.list', {})).map((s) => s.name).sort();
   const info = await t.call('workspace.info', {});
@@ -84,8 +86,12 @@ describe('durability of confirmed decisions', () => {
   it('refuses to open when no snapshot is usable instead of starting empty', async () => {
     const t = await workspaceWithStewards(['a']);
     await t.close();
-    for (const f of [DB, `${DB}.prev`]) if (fs.existsSync(path.join(t.dir, f))) fs.writeFileSync(path.join(t.dir, f), 'not a database');
-    await expect(openTestBackend({ workspaceDir: t.dir })).rejects.toMatchObject({ code: 'corrupt_workspace' });
+    for (const f of [DB, `${DB}.prev`])
+      if (fs.existsSync(path.join(t.dir, f)))
+        fs.writeFileSync(path.join(t.dir, f), 'not a database');
+    await expect(openTestBackend({ workspaceDir: t.dir })).rejects.toMatchObject({
+      code: 'corrupt_workspace',
+    });
   });
 
   it('keeps the journal short: a snapshot compacts what both snapshots already hold', async () => {

@@ -20,7 +20,9 @@ export const BROWSER_HOST = path.join(REPO_ROOT, 'dist', 'electron', 'browser-ho
 
 /** Starts the real browser host process on a workspace and connects to it over its WebSocket. */
 export async function startHost(workspaceDir: string): Promise<HostProcess> {
-  const child = spawn(process.execPath, [BROWSER_HOST, '--workspace', workspaceDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BROWSER_HOST, '--workspace', workspaceDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -33,7 +35,10 @@ export async function startHost(workspaceDir: string): Promise<HostProcess> {
   });
   const parsed = new URL(url);
   const token = parsed.searchParams.get('token')!;
-  const socket = await connect(`ws://${parsed.host}/rpc?token=${encodeURIComponent(token)}`, parsed.origin);
+  const socket = await connect(
+    `ws://${parsed.host}/rpc?token=${encodeURIComponent(token)}`,
+    parsed.origin,
+  );
   const client = createClient({
     send: (m) => socket.send(JSON.stringify(m)),
     onMessage: (listener: (m: ServerMessage) => void) => {
@@ -49,7 +54,15 @@ export async function startHost(workspaceDir: string): Promise<HostProcess> {
       return () => socket.off('close', listener);
     },
   });
-  return { child, url, port: Number(parsed.port), token, client, socket, call: (m, p) => client.call(m, p) };
+  return {
+    child,
+    url,
+    port: Number(parsed.port),
+    token,
+    client,
+    socket,
+    call: (m, p) => client.call(m, p),
+  };
 }
 
 export function connect(url: string, origin?: string): Promise<WebSocket> {
@@ -57,7 +70,9 @@ export function connect(url: string, origin?: string): Promise<WebSocket> {
     const ws = new WebSocket(url, origin ? { origin } : {});
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`refused with HTTP ${res.statusCode}`)));
+    ws.once('unexpected-response', (_req, res) =>
+      reject(new Error(`refused with HTTP ${res.statusCode}`)),
+    );
   });
 }
 

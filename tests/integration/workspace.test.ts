@@ -8,7 +8,11 @@ describe('workspace and profile', () => {
     expect(blocked.ok).toBe(false);
     if (!blocked.ok) expect(blocked.error.code).toBe('no_profile');
 
-    const dana = await first.call('profile.create', { name: 'דנה לוי', agency: 'ES', role: 'steward' });
+    const dana = await first.call('profile.create', {
+      name: 'דנה לוי',
+      agency: 'ES',
+      role: 'steward',
+    });
     expect((await first.call('workspace.info', {})).currentSteward?.name).toBe('דנה לוי');
     await first.close();
 

@@ -11,7 +11,12 @@ export interface AuditRecord {
 }
 
 /** Appends one audit row; call inside the same db.write() as the change it describes. */
-export function recordAudit(db: WorkspaceDb, steward: Steward, at: string, record: AuditRecord): void {
+export function recordAudit(
+  db: WorkspaceDb,
+  steward: Steward,
+  at: string,
+  record: AuditRecord,
+): void {
   db.run(
     `INSERT INTO audit (at, steward_id, steward_name, agency, action, entity_type, entity_id, before_json, after_json, comment)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -30,7 +30,12 @@ export interface BackendOptions {
 }
 
 /** Requests that must answer while a long job holds the lock. */
-const UNLOCKED: ReadonlySet<MethodName> = new Set<MethodName>(['jobs.get', 'jobs.wait', 'jobs.cancel', 'workspace.info']);
+const UNLOCKED: ReadonlySet<MethodName> = new Set<MethodName>([
+  'jobs.get',
+  'jobs.wait',
+  'jobs.cancel',
+  'workspace.info',
+]);
 
 /**
  * All services of one workspace behind the contract. Runs in a worker thread of the host
@@ -47,7 +52,10 @@ export class Backend {
   ) {}
 
   static async open(options: BackendOptions): Promise<Backend> {
-    const db = await WorkspaceDb.open({ dir: options.workspaceDir, resourcesDir: options.resourcesDir });
+    const db = await WorkspaceDb.open({
+      dir: options.workspaceDir,
+      resourcesDir: options.resourcesDir,
+    });
     const emit: Emit = (name, payload) => options.onEvent?.({ kind: 'event', name, payload });
     const lock = new SerialLock();
     const deps: ServiceDeps = {

@@ -13,8 +13,11 @@ const MIME: Record<string, string> = {
   '.parquet': 'application/vnd.apache.parquet',
 };
 
+/** Characters Windows and POSIX file systems refuse, and control characters, become "_". */
 function safeName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+  return [...name]
+    .map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? '_' : c))
+    .join('');
 }
 
 /** Files the workspace writes for the steward (exports), kept in <workspace>/exports and readable back in chunks. */
@@ -30,7 +33,14 @@ export class FileStore {
     const fileId = crypto.randomUUID();
     const mime = MIME[path.extname(fileName).toLowerCase()] ?? 'application/octet-stream';
     this.files.set(fileId, { path: target, fileName: path.basename(target), mime });
-    return { fileId, fileName: path.basename(target), path: target, mime, bytes: bytes.byteLength, rows };
+    return {
+      fileId,
+      fileName: path.basename(target),
+      path: target,
+      mime,
+      bytes: bytes.byteLength,
+      rows,
+    };
   }
 
   read(fileId: string, offset: number, length: number) {
@@ -42,7 +52,13 @@ export class FileStore {
       const size = Math.max(0, Math.min(length, totalBytes - offset));
       const buffer = Buffer.alloc(size);
       fs.readSync(fd, buffer, 0, size, offset);
-      return { fileName: file.fileName, mime: file.mime, base64: buffer.toString('base64'), offset, totalBytes };
+      return {
+        fileName: file.fileName,
+        mime: file.mime,
+        base64: buffer.toString('base64'),
+        offset,
+        totalBytes,
+      };
     } finally {
       fs.closeSync(fd);
     }

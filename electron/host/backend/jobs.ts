@@ -27,8 +27,20 @@ export class JobRunner {
 
   start(kind: string, work: (job: JobHandle) => Promise<unknown>): string {
     const id = crypto.randomUUID();
-    const state: JobState = { jobId: id, kind, phase: 'starting', done: 0, total: null, status: 'running' };
-    const record: JobRecord = { state, cancelRequested: false, done: Promise.resolve(state), lastEmit: 0 };
+    const state: JobState = {
+      jobId: id,
+      kind,
+      phase: 'starting',
+      done: 0,
+      total: null,
+      status: 'running',
+    };
+    const record: JobRecord = {
+      state,
+      cancelRequested: false,
+      done: Promise.resolve(state),
+      lastEmit: 0,
+    };
     const handle: JobHandle = {
       id,
       progress: (done, total, phase) => {
@@ -42,7 +54,8 @@ export class JobRunner {
         }
       },
       checkCancelled: () => {
-        if (record.cancelRequested) throw new RpcError('cancelled', 'Cancelled by the steward; nothing was changed.');
+        if (record.cancelRequested)
+          throw new RpcError('cancelled', 'Cancelled by the steward; nothing was changed.');
       },
       yield: () => new Promise((resolve) => setImmediate(resolve)),
     };

@@ -4,7 +4,8 @@ import { isRequestMessage } from '../../../shared/rpc/wire';
 import { Backend, type BackendOptions } from './backend';
 
 /** The backend thread: sql.js and every service run here, off the host's main (UI/IPC) thread. */
-export type WorkerInbound = { kind: 'close' } | { kind: 'request'; id: number; method: string; params: unknown };
+export type WorkerInbound =
+  { kind: 'close' } | { kind: 'request'; id: number; method: string; params: unknown };
 export type WorkerOutbound =
   | { kind: 'ready' }
   | { kind: 'fatal'; error: { code: string; message: string } }
@@ -21,10 +22,13 @@ Backend.open({ ...options, onEvent: (event) => port.postMessage(event) }).then(
       if (isRequestMessage(message)) {
         void backend.handle(message).then((reply) => port.postMessage(reply));
       } else if ((message as { kind?: string }).kind === 'close') {
-        void backend.close().then(() => port.postMessage({ kind: 'closed' } satisfies WorkerOutbound));
+        void backend
+          .close()
+          .then(() => port.postMessage({ kind: 'closed' } satisfies WorkerOutbound));
       }
     });
     port.postMessage({ kind: 'ready' } satisfies WorkerOutbound);
   },
-  (error: unknown) => port.postMessage({ kind: 'fatal', error: toErrorBody(error) } satisfies WorkerOutbound),
+  (error: unknown) =>
+    port.postMessage({ kind: 'fatal', error: toErrorBody(error) } satisfies WorkerOutbound),
 );

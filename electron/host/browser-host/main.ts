@@ -31,7 +31,13 @@ function parseArgs(argv: string[]): Args {
 }
 
 function findChromium(explicit: string | null): string | null {
-  const candidates = [explicit, process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    explicit,
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   return candidates.find((c): c is string => !!c && fs.existsSync(c)) ?? null;
 }
 
@@ -43,7 +49,11 @@ async function main(): Promise<void> {
     resourcesDir: path.join(root, 'resources'),
     host: 'browser',
   });
-  const server = await startLoopbackServer({ backend, rendererDir: path.join(root, 'dist', 'renderer'), port: args.port });
+  const server = await startLoopbackServer({
+    backend,
+    rendererDir: path.join(root, 'dist', 'renderer'),
+    port: args.port,
+  });
   // The test harness and `npm start` read this line.
   console.log(`GESHER_URL ${server.url}`);
   console.log(`Workspace: ${args.workspace}`);
@@ -61,7 +71,8 @@ async function main(): Promise<void> {
 
   if (!args.open) return;
   const chromium = findChromium(args.chromium);
-  const hasDisplay = process.platform !== 'linux' || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
+  const hasDisplay =
+    process.platform !== 'linux' || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
   if (!chromium || !hasDisplay) {
     console.log(
       !chromium

@@ -65,7 +65,8 @@ export class SnapshotStore {
     if (header) return header;
     const sum = readSum(`${file}.sum`);
     if (!sum) return null;
-    if (sum.size !== bytes.length) return `size ${bytes.length} differs from its checksum file (${sum.size})`;
+    if (sum.size !== bytes.length)
+      return `size ${bytes.length} differs from its checksum file (${sum.size})`;
     const sha = crypto.createHash('sha256').update(bytes).digest('hex');
     if (sha !== sum.sha256) return 'content does not match its checksum file';
     return null;
@@ -83,7 +84,8 @@ export class SnapshotStore {
     writeAndSync(`${tmp}.sum`, Buffer.from(JSON.stringify(sum)));
     if (fs.existsSync(this.current)) {
       fs.renameSync(this.current, this.previous);
-      if (fs.existsSync(`${this.current}.sum`)) fs.renameSync(`${this.current}.sum`, `${this.previous}.sum`);
+      if (fs.existsSync(`${this.current}.sum`))
+        fs.renameSync(`${this.current}.sum`, `${this.previous}.sum`);
       else fs.rmSync(`${this.previous}.sum`, { force: true });
     }
     fs.renameSync(tmp, this.current);

@@ -10,11 +10,15 @@ export function resolveSqlWasm(resourcesDir?: string): string {
   const candidates: string[] = [];
   if (resourcesDir) candidates.push(path.join(resourcesDir, 'sql-wasm.wasm'));
   try {
-    candidates.push(createRequire(path.join(process.cwd(), 'package.json')).resolve('sql.js/dist/sql-wasm.wasm'));
+    candidates.push(
+      createRequire(path.join(process.cwd(), 'package.json')).resolve('sql.js/dist/sql-wasm.wasm'),
+    );
   } catch {
     // not resolvable from the working directory; fall through to the next candidate
   }
-  candidates.push(path.join(__dirnameSafe(), '..', '..', 'node_modules', 'sql.js', 'dist', 'sql-wasm.wasm'));
+  candidates.push(
+    path.join(__dirnameSafe(), '..', '..', 'node_modules', 'sql.js', 'dist', 'sql-wasm.wasm'),
+  );
   const found = candidates.find((c) => fs.existsSync(c));
   if (!found) throw new Error(`sql-wasm.wasm not found (looked in: ${candidates.join(', ')})`);
   return found;
@@ -28,7 +32,12 @@ export function loadSqlJs(resourcesDir?: string): Promise<SqlJsStatic> {
   if (!loaded) {
     const wasmPath = resolveSqlWasm(resourcesDir);
     const wasmBinary = fs.readFileSync(wasmPath);
-    loaded = initSqlJs({ wasmBinary: wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength) as ArrayBuffer });
+    loaded = initSqlJs({
+      wasmBinary: wasmBinary.buffer.slice(
+        wasmBinary.byteOffset,
+        wasmBinary.byteOffset + wasmBinary.byteLength,
+      ) as ArrayBuffer,
+    });
   }
   return loaded;
 }

@@ -74,11 +74,14 @@ export class WorkspaceDb {
         const db = new SQL.Database(candidate.bytes);
         const check = db.exec('PRAGMA quick_check')[0]?.values[0]?.[0];
         if (check !== 'ok') throw new Error(`integrity check: ${String(check)}`);
-        const seqRow = db.exec("SELECT value FROM meta WHERE key = 'journal_seq'")[0]?.values[0]?.[0];
+        const seqRow = db.exec("SELECT value FROM meta WHERE key = 'journal_seq'")[0]
+          ?.values[0]?.[0];
         const seq = Number(seqRow ?? 0);
         const first = entries[0];
         if (first && first.seq > seq + 1) {
-          throw new Error(`journal starts at entry ${first.seq}, snapshot ends at ${seq}: entries are missing`);
+          throw new Error(
+            `journal starts at entry ${first.seq}, snapshot ends at ${seq}: entries are missing`,
+          );
         }
         sql = db;
         recoveredFrom = candidate.which;
@@ -125,7 +128,9 @@ export class WorkspaceDb {
     this.sql.exec(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
     );
-    const applied = this.all<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version');
+    const applied = this.all<{ version: number; name: string }>(
+      'SELECT version, name FROM schema_migrations ORDER BY version',
+    );
     applied.forEach((m, i) => {
       const known = MIGRATIONS[i];
       if (!known || known.version !== m.version) {
@@ -151,7 +156,9 @@ export class WorkspaceDb {
   }
 
   get schemaVersion(): number {
-    return Number(this.get<{ v: number }>('SELECT MAX(version) AS v FROM schema_migrations')?.v ?? 0);
+    return Number(
+      this.get<{ v: number }>('SELECT MAX(version) AS v FROM schema_migrations')?.v ?? 0,
+    );
   }
 
   private statement(sql: string): Statement {
@@ -223,7 +230,10 @@ export class WorkspaceDb {
         try {
           this.journal.append({ seq, stmts });
         } catch (error) {
-          throw new RpcError('io_failed', `Could not save the decision to the journal: ${(error as Error).message}`);
+          throw new RpcError(
+            'io_failed',
+            `Could not save the decision to the journal: ${(error as Error).message}`,
+          );
         }
         this.seqValue = seq;
       }
@@ -265,7 +275,8 @@ export class WorkspaceDb {
    * backend's exclusive lock so that no other request touches the database meanwhile.
    */
   async bulkAsync<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.capture || this.inBulk) throw new Error('bulkAsync() cannot nest inside another write');
+    if (this.capture || this.inBulk)
+      throw new Error('bulkAsync() cannot nest inside another write');
     this.sql.exec('BEGIN');
     this.inBulk = true;
     let result: T;
@@ -297,14 +308,19 @@ export class WorkspaceDb {
       this.seqValue = seq;
     } catch (error) {
       this.sql.exec('ROLLBACK');
-      throw new RpcError('corrupt_workspace', `Journal entry ${seq} does not apply: ${(error as Error).message}`);
+      throw new RpcError(
+        'corrupt_workspace',
+        `Journal entry ${seq} does not apply: ${(error as Error).message}`,
+      );
     }
   }
 
   /** Atomic snapshot of the whole database; the journal keeps what the previous snapshot lacks. */
   snapshot(): { bytes: number; ms: number } {
     const started = performance.now();
-    this.statement("UPDATE meta SET value = ? WHERE key = 'journal_seq'").run([String(this.seqValue)]);
+    this.statement("UPDATE meta SET value = ? WHERE key = 'journal_seq'").run([
+      String(this.seqValue),
+    ]);
     for (const stmt of this.statements.values()) stmt.free();
     this.statements.clear();
     const bytes = this.sql.export();
@@ -313,7 +329,10 @@ export class WorkspaceDb {
     try {
       this.store.write(bytes, this.seqValue);
     } catch (error) {
-      throw new RpcError('io_failed', `Could not write the workspace snapshot: ${(error as Error).message}`);
+      throw new RpcError(
+        'io_failed',
+        `Could not write the workspace snapshot: ${(error as Error).message}`,
+      );
     }
     // The file just displaced became the previous snapshot; keep every entry it lacks.
     this.journal.compact(this.snapshotSeq);

@@ -57,7 +57,9 @@ function where(filter: AuditFilter): { sql: string; params: SqlParam[] } {
     params.push(filter.to);
   }
   if (filter.text) {
-    clauses.push("(instr(lower(coalesce(before_json,'') || coalesce(after_json,'') || coalesce(comment,'') || entity_id || steward_name), lower(?)) > 0)");
+    clauses.push(
+      "(instr(lower(coalesce(before_json,'') || coalesce(after_json,'') || coalesce(comment,'') || entity_id || steward_name), lower(?)) > 0)",
+    );
     params.push(filter.text);
   }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
@@ -68,9 +70,14 @@ export class AuditRepo {
 
   page(filter: AuditFilter, offset: number, limit: number): { rows: AuditEntry[]; total: number } {
     const w = where(filter);
-    const total = this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM audit ${w.sql}`, w.params)?.n ?? 0;
+    const total =
+      this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM audit ${w.sql}`, w.params)?.n ?? 0;
     const rows = this.db
-      .all<AuditRow>(`SELECT * FROM audit ${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`, [...w.params, limit, offset])
+      .all<AuditRow>(`SELECT * FROM audit ${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`, [
+        ...w.params,
+        limit,
+        offset,
+      ])
       .map(toEntry);
     return { rows, total };
   }
@@ -81,6 +88,8 @@ export class AuditRepo {
   }
 
   actions(): string[] {
-    return this.db.all<{ action: string }>('SELECT DISTINCT action FROM audit ORDER BY action').map((r) => r.action);
+    return this.db
+      .all<{ action: string }>('SELECT DISTINCT action FROM audit ORDER BY action')
+      .map((r) => r.action);
   }
 }

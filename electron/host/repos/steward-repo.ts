@@ -30,21 +30,23 @@ export class StewardRepo {
   }
 
   insert(s: Steward): void {
-    this.db.run('INSERT INTO stewards (id, name, agency, role, created_at) VALUES (?, ?, ?, ?, ?)', [
-      s.id,
-      s.name,
-      s.agency,
-      s.role,
-      s.createdAt,
-    ]);
+    this.db.run(
+      'INSERT INTO stewards (id, name, agency, role, created_at) VALUES (?, ?, ?, ?, ?)',
+      [s.id, s.name, s.agency, s.role, s.createdAt],
+    );
   }
 
   lastStewardId(): string | null {
-    const row = this.db.get<{ value: string | null }>("SELECT value FROM meta WHERE key = 'last_steward'");
+    const row = this.db.get<{ value: string | null }>(
+      "SELECT value FROM meta WHERE key = 'last_steward'",
+    );
     return row?.value ?? null;
   }
 
   setLast(id: string | null): void {
-    this.db.run("INSERT INTO meta (key, value) VALUES ('last_steward', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [id]);
+    this.db.run(
+      "INSERT INTO meta (key, value) VALUES ('last_steward', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      [id],
+    );
   }
 }

@@ -4,7 +4,9 @@ import { AuditRepo } from '../repos/audit-repo';
 
 const stamp = (iso: string) => iso.replace(/[:.]/g, '-');
 
-export function auditHandlers(deps: ServiceDeps): HandlerGroup<'audit.list' | 'audit.actions' | 'audit.export'> {
+export function auditHandlers(
+  deps: ServiceDeps,
+): HandlerGroup<'audit.list' | 'audit.actions' | 'audit.export'> {
   const repo = new AuditRepo(deps.db);
   return {
     'audit.list': ({ filter, offset, limit }) => repo.page(filter, offset, limit),
@@ -14,9 +16,25 @@ export function auditHandlers(deps: ServiceDeps): HandlerGroup<'audit.list' | 'a
       const entries = repo.all(filter);
       const name = `gesher-audit-${stamp(deps.now())}.${format}`;
       if (format === 'json') {
-        return deps.files.save(name, Buffer.from(JSON.stringify(entries, null, 2), 'utf8'), entries.length);
+        return deps.files.save(
+          name,
+          Buffer.from(JSON.stringify(entries, null, 2), 'utf8'),
+          entries.length,
+        );
       }
-      const header = ['id', 'at', 'steward_id', 'steward_name', 'agency', 'action', 'entity_type', 'entity_id', 'before', 'after', 'comment'];
+      const header = [
+        'id',
+        'at',
+        'steward_id',
+        'steward_name',
+        'agency',
+        'action',
+        'entity_type',
+        'entity_id',
+        'before',
+        'after',
+        'comment',
+      ];
       const rows = entries.map((e) => [
         e.id,
         e.at,

@@ -58,13 +58,19 @@ export async function startLoopbackServer(options: {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
     const file = path.resolve(rendererRoot, rel);
-    if (!file.startsWith(rendererRoot + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    if (
+      !file.startsWith(rendererRoot + path.sep) ||
+      !fs.existsSync(file) ||
+      !fs.statSync(file).isFile()
+    ) {
       res.writeHead(404).end('not found');
       return;
     }
     res.writeHead(200, {
       'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': contentSecurityPolicy(`ws://127.0.0.1:${(server.address() as { port: number }).port}`),
+      'Content-Security-Policy': contentSecurityPolicy(
+        `ws://127.0.0.1:${(server.address() as { port: number }).port}`,
+      ),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
     });
@@ -81,7 +87,8 @@ export async function startLoopbackServer(options: {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const presented = url.searchParams.get('token') ?? '';
     const tokenOk =
-      presented.length === token.length && crypto.timingSafeEqual(Buffer.from(presented), Buffer.from(token));
+      presented.length === token.length &&
+      crypto.timingSafeEqual(Buffer.from(presented), Buffer.from(token));
     const originOk = !req.headers.origin || req.headers.origin === origin;
     if (url.pathname !== '/rpc' || !tokenOk || !originOk) {
       socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
@@ -111,7 +118,8 @@ export async function startLoopbackServer(options: {
       const origin = inFlight.get(message.id);
       if (!origin) return;
       inFlight.delete(message.id);
-      if (origin.ws.readyState === origin.ws.OPEN) origin.ws.send(JSON.stringify({ ...message, id: origin.id }));
+      if (origin.ws.readyState === origin.ws.OPEN)
+        origin.ws.send(JSON.stringify({ ...message, id: origin.id }));
       return;
     }
     const text = JSON.stringify(message);

@@ -41,13 +41,26 @@ export function ProfileScreen() {
         >
           <label>
             {t('name')}
-            <input autoFocus value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} name="name" />
+            <input
+              autoFocus
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              required
+              maxLength={120}
+              name="name"
+            />
           </label>
           <fieldset>
             <legend>{t('agency')}</legend>
             {AGENCIES.map((a) => (
               <label key={a} className="radio">
-                <input type="radio" name="agency" value={a} checked={agency === a} onChange={() => setAgency(a)} />
+                <input
+                  type="radio"
+                  name="agency"
+                  value={a}
+                  checked={agency === a}
+                  onChange={() => setAgency(a)}
+                />
                 {t(`common:agency.${a}`)}
               </label>
             ))}
@@ -77,7 +90,9 @@ export function ProfileScreen() {
             <ul>
               {existing.map((s) => (
                 <li key={s.id}>
-                  <button onClick={() => void rpc.call('profile.select', { id: s.id }).then(setSteward)}>
+                  <button
+                    onClick={() => void rpc.call('profile.select', { id: s.id }).then(setSteward)}
+                  >
                     {s.name} · {t(`common:agency.${s.agency}`)} · {t(`common:role.${s.role}`)}
                   </button>
                 </li>
