@@ -16,7 +16,7 @@ import {
   toAuditFilter,
   type AuditFilterDraft,
 } from './AuditFilters';
-import { downloadExport } from './download';
+import { downloadExport } from '../../ui/download-export';
 import './audit.css';
 
 function DiffCell({ data }: ICellRendererParams<AuditEntry>) {

@@ -5,7 +5,7 @@ import { useApp } from '../../app/app-store';
 import { errorText } from '../../app/errors';
 import { rpc } from '../../app/rpc';
 import { useCrosswalks } from './crosswalk-store';
-import { downloadExportedFile } from './download';
+import { downloadExport } from '../../ui/download-export';
 
 /** Exports the approved mappings; the file is saved by the host and also offered as a download. */
 export function ExportButtons({ crosswalkId }: { crosswalkId: string }) {
@@ -23,7 +23,7 @@ export function ExportButtons({ crosswalkId }: { crosswalkId: string }) {
       const file = await rpc.call('crosswalks.export', { crosswalkId, format });
       setSaved({ path: file.path, rows: file.rows });
       showToast('ok', t('export.saved', { rows: file.rows, path: file.path }));
-      await downloadExportedFile(file.fileId, file.fileName);
+      await downloadExport(file);
     } catch (error) {
       showToast('error', errorText(error));
     } finally {

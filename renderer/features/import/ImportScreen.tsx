@@ -15,7 +15,7 @@ import {
   type ImportKind,
 } from './ColumnMapping';
 import { ColumnWarnings } from './ColumnWarnings';
-import { fileToBase64 } from './file-to-base64';
+import { fileToBase64 } from '../../ui/base64';
 import { ImportFailure, ImportSuccess } from './ImportOutcome';
 import { JobProgress } from './JobProgress';
 import { PreviewTable } from './PreviewTable';

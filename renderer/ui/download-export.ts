@@ -1,6 +1,6 @@
-import type { ExportedFile } from '../../../shared/contract';
-import { rpc } from '../../app/rpc';
-import { base64ToBytes } from '../import/file-to-base64';
+import type { ExportedFile } from '../../shared/contract';
+import { rpc } from '../app/rpc';
+import { base64ToBytes } from './base64';
 
 const CHUNK = 4 * 1024 * 1024;
 
