@@ -252,21 +252,15 @@ export class WorkspaceDb {
    * It is made durable by a snapshot right after commit, before the caller can report success.
    */
   bulk<T>(fn: () => T, options: { snapshot?: boolean } = {}): T {
-    if (this.capture || this.inBulk) throw new Error('bulk() cannot nest inside another write');
-    this.sql.exec('BEGIN');
-    this.inBulk = true;
+    this.beginBulk();
     let result: T;
     try {
       result = fn();
-      this.inBulk = false;
-      this.sql.exec('COMMIT');
     } catch (error) {
-      this.inBulk = false;
-      this.sql.exec('ROLLBACK');
+      this.endBulk(false);
       throw error;
     }
-    this.unsnapshottedBulk = true;
-    if (options.snapshot !== false) this.snapshot();
+    this.endBulk(true, options.snapshot !== false);
     return result;
   }
 
@@ -275,23 +269,33 @@ export class WorkspaceDb {
    * backend's exclusive lock so that no other request touches the database meanwhile.
    */
   async bulkAsync<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.capture || this.inBulk)
-      throw new Error('bulkAsync() cannot nest inside another write');
-    this.sql.exec('BEGIN');
-    this.inBulk = true;
+    this.beginBulk();
     let result: T;
     try {
       result = await fn();
-      this.inBulk = false;
-      this.sql.exec('COMMIT');
     } catch (error) {
-      this.inBulk = false;
-      this.sql.exec('ROLLBACK');
+      this.endBulk(false);
       throw error;
     }
-    this.unsnapshottedBulk = true;
-    this.snapshot();
+    this.endBulk(true, true);
     return result;
+  }
+
+  private beginBulk(): void {
+    if (this.capture || this.inBulk) throw new Error('bulk() cannot nest inside another write');
+    this.sql.exec('BEGIN');
+    this.inBulk = true;
+  }
+
+  private endBulk(commit: boolean, snapshot = false): void {
+    this.inBulk = false;
+    if (!commit) {
+      this.sql.exec('ROLLBACK');
+      return;
+    }
+    this.sql.exec('COMMIT');
+    this.unsnapshottedBulk = true;
+    if (snapshot) this.snapshot();
   }
 
   /** Raw DDL/DML for the inside of bulk() only (e.g. CREATE INDEX after a load). */
