@@ -7,4 +7,6 @@ const run = (args) => spawnSync(process.execPath, args, { stdio: 'inherit' }).st
 
 if (run(['scripts/build.mjs', 'hosts']) !== 0) process.exit(1);
 const tsx = createRequire(import.meta.url).resolve('tsx/cli');
-process.exit(run(['--max-old-space-size=6144', tsx, 'bench/main.ts', ...process.argv.slice(2)]));
+process.exit(
+  run(['--max-old-space-size=6144', '--expose-gc', tsx, 'bench/main.ts', ...process.argv.slice(2)]),
+);

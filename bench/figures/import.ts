@@ -2,6 +2,21 @@ import type { JobState } from '../../shared/contract';
 import type { TestBackend } from '../../tests/integration/harness';
 import { SCHEME_HEADERS, crosswalkCsv, schemeCsv, type GeneratedCrosswalk } from '../generate';
 
+/** The three files of one run, as bytes (built before the import so the generator's rows can be let go). */
+export interface ImportFiles {
+  sourceScheme: Buffer;
+  targetScheme: Buffer;
+  crosswalk: Buffer;
+  rows: number;
+}
+
+export const importFiles = (cw: GeneratedCrosswalk): ImportFiles => ({
+  sourceScheme: schemeCsv(cw.source),
+  targetScheme: schemeCsv(cw.target),
+  crosswalk: crosswalkCsv(cw),
+  rows: cw.mappings.length,
+});
+
 /**
  * Import end to end through the contract, as the import wizard does it: stage the file's bytes,
  * preview it, commit with a column map, wait for the job (read, validate, insert, snapshot).
@@ -75,27 +90,27 @@ async function importSchemeFile(
 
 export async function measureImport(
   t: TestBackend,
-  cw: GeneratedCrosswalk,
+  files: ImportFiles,
   clock: PhaseClock,
 ): Promise<ImportFigures> {
   const schemesStarted = performance.now();
   const sourceSchemeId = await importSchemeFile(
     t,
     'legacy-codes.csv',
-    schemeCsv(cw.source),
+    files.sourceScheme,
     'Legacy occupations',
     'ES',
   );
   const targetSchemeId = await importSchemeFile(
     t,
     'new-codes.csv',
-    schemeCsv(cw.target),
+    files.targetScheme,
     'New occupations',
     'CBS',
   );
   const schemesMs = performance.now() - schemesStarted;
 
-  const bytes = crosswalkCsv(cw);
+  const bytes = files.crosswalk;
   // The renderer sends the file as base64 (file-to-base64.ts); encoding it is the renderer's work, not timed.
   const base64 = bytes.toString('base64');
   const started = performance.now();
@@ -103,8 +118,8 @@ export async function measureImport(
   const stageMs = performance.now() - started;
   const preview = await t.call('import.preview', { stagedId, options: {} });
   const previewMs = performance.now() - started - stageMs;
-  if (preview.totalRows !== cw.mappings.length)
-    throw new Error(`preview counted ${preview.totalRows} rows, expected ${cw.mappings.length}`);
+  if (preview.totalRows !== files.rows)
+    throw new Error(`preview counted ${preview.totalRows} rows, expected ${files.rows}`);
   const { jobId } = await t.call('import.commitCrosswalk', {
     stagedId,
     options: {},
@@ -129,8 +144,8 @@ export async function measureImport(
   });
   const result = (await finished(t, jobId)) as { id: string; rows: number };
   const endToEndMs = performance.now() - started;
-  if (result.rows !== cw.mappings.length)
-    throw new Error(`imported ${result.rows} rows, expected ${cw.mappings.length}`);
+  if (result.rows !== files.rows)
+    throw new Error(`imported ${result.rows} rows, expected ${files.rows}`);
   return {
     crosswalkId: result.id,
     rows: result.rows,
