@@ -583,79 +583,90 @@ describe('crosswalk export', () => {
   });
 });
 
-describe('SSSOM round trip', () => {
-  it('reads an SSSOM export back through the importer into a new crosswalk with the same mappings', async () => {
-    const { t, crosswalkId, sourceSchemeId, targetSchemeId } = await setup({
-      name: 'דנה לוי',
-      agency: 'ES',
-      role: 'steward',
-    });
-    const some = await allRows(t, crosswalkId, [], { sourcePrefix: '2' });
-    await t.call('crosswalks.decide', {
-      crosswalkId,
-      mappingIds: some.map((r) => r.mappingId!),
-      status: 'approved',
-    });
-    await t.call('crosswalks.decide', {
-      crosswalkId,
-      mappingIds: [some[0]!.mappingId!],
-      comment: 'שונה, "מורים"\tבדיקה\nשורה שנייה',
-    });
-    const added = await t.call('crosswalks.addMapping', {
-      crosswalkId,
-      sourceCode: '0110',
-      targetCode: '0210',
-      relation: 'broader',
-      share: 0.25,
-      comment: 'ידני',
-    });
-    await t.call('crosswalks.decide', {
-      crosswalkId,
-      mappingIds: [added.mappingId],
-      status: 'approved',
-    });
+describe('export round trip', () => {
+  // SSSOM has no share column; CSV and XLSX carry every field.
+  it.each([
+    ['sssom', false],
+    ['csv', true],
+    ['xlsx', true],
+  ] as const)(
+    'reads a %s export back through the importer into a new crosswalk with the same mappings',
+    async (format, withShare) => {
+      const { t, crosswalkId, sourceSchemeId, targetSchemeId } = await setup({
+        name: 'דנה לוי',
+        agency: 'ES',
+        role: 'steward',
+      });
+      const some = await allRows(t, crosswalkId, [], { sourcePrefix: '2' });
+      await t.call('crosswalks.decide', {
+        crosswalkId,
+        mappingIds: some.map((r) => r.mappingId!),
+        status: 'approved',
+      });
+      await t.call('crosswalks.decide', {
+        crosswalkId,
+        mappingIds: [some[0]!.mappingId!],
+        comment: 'שונה, "מורים"\tבדיקה\nשורה שנייה',
+      });
+      const added = await t.call('crosswalks.addMapping', {
+        crosswalkId,
+        sourceCode: '0110',
+        targetCode: '0210',
+        relation: 'broader',
+        share: 0.25,
+        comment: 'ידני',
+      });
+      await t.call('crosswalks.decide', {
+        crosswalkId,
+        mappingIds: [added.mappingId],
+        status: 'approved',
+      });
 
-    const file = await t.call('crosswalks.export', { crosswalkId, format: 'sssom' });
-    const staged = await t.call('import.stage', {
-      fileName: file.fileName,
-      base64: fs.readFileSync(file.path).toString('base64'),
-    });
-    const preview = await t.call('import.preview', { stagedId: staged.stagedId, options: {} });
-    expect(preview.format).toBe('sssom');
-    expect(preview.totalRows).toBe(some.length + 1);
-    const job = await t.call('import.commitCrosswalk', {
-      stagedId: staged.stagedId,
-      options: {},
-      columns: preview.suggestedCrosswalk as Params<'import.commitCrosswalk'>['columns'],
-      crosswalk: {
-        nameHe: 'חזרה מ-SSSOM',
-        nameEn: 'Back from SSSOM',
-        sourceSchemeId,
-        targetSchemeId,
-      },
-    });
-    const done = await t.call('jobs.wait', { jobId: job.jobId });
-    expect(done.status).toBe('succeeded');
-    const back = (await t.call('crosswalks.list', {})).find((c) => c.nameEn === 'Back from SSSOM')!;
-    const fields = (r: MappingRow) => [
-      r.sourceCode,
-      r.targetCode,
-      r.relation,
-      r.justification,
-      r.confidence,
-      r.comment,
-    ];
-    const key = (r: MappingRow) => `${r.sourceCode}\u0000${r.targetCode}`;
-    const original = (await allRows(t, crosswalkId, [], { status: ['approved'] })).sort((a, b) =>
-      key(a).localeCompare(key(b)),
-    );
-    const readBack = (await allRows(t, back.id)).sort((a, b) => key(a).localeCompare(key(b)));
-    expect(readBack.map(fields)).toEqual(original.map(fields));
-    expect(readBack.find((r) => r.sourceCode === '0110')).toMatchObject({
-      justification: 'manual',
-      relation: 'broader',
-      comment: 'ידני',
-    });
-    await t.close();
-  });
+      const file = await t.call('crosswalks.export', { crosswalkId, format });
+      const staged = await t.call('import.stage', {
+        fileName: file.fileName,
+        base64: fs.readFileSync(file.path).toString('base64'),
+      });
+      const preview = await t.call('import.preview', { stagedId: staged.stagedId, options: {} });
+      expect(preview.format).toBe(format === 'sssom' ? 'sssom' : format);
+      expect(preview.totalRows).toBe(some.length + 1);
+      const job = await t.call('import.commitCrosswalk', {
+        stagedId: staged.stagedId,
+        options: {},
+        columns: preview.suggestedCrosswalk as Params<'import.commitCrosswalk'>['columns'],
+        crosswalk: {
+          nameHe: `חזרה מ-${format}`,
+          nameEn: `Back from ${format}`,
+          sourceSchemeId,
+          targetSchemeId,
+        },
+      });
+      const done = await t.call('jobs.wait', { jobId: job.jobId });
+      expect(done.status).toBe('succeeded');
+      const back = (await t.call('crosswalks.list', {})).find(
+        (c) => c.nameEn === `Back from ${format}`,
+      )!;
+      const fields = (r: MappingRow) => [
+        r.sourceCode,
+        r.targetCode,
+        r.relation,
+        r.justification,
+        r.confidence,
+        r.comment,
+        ...(withShare ? [r.share] : []),
+      ];
+      const key = (r: MappingRow) => `${r.sourceCode}\u0000${r.targetCode}`;
+      const original = (await allRows(t, crosswalkId, [], { status: ['approved'] })).sort((a, b) =>
+        key(a).localeCompare(key(b)),
+      );
+      const readBack = (await allRows(t, back.id)).sort((a, b) => key(a).localeCompare(key(b)));
+      expect(readBack.map(fields)).toEqual(original.map(fields));
+      expect(readBack.find((r) => r.sourceCode === '0110')).toMatchObject({
+        justification: 'manual',
+        relation: 'broader',
+        comment: 'ידני',
+      });
+      await t.close();
+    },
+  );
 });

@@ -31,7 +31,7 @@ export const SCHEME_ALIASES: Record<SchemeField, readonly string[]> = {
     'סמל',
     'קוד',
   ],
-  parentCode: ['parentcode', 'parent', 'parentid', 'broader', 'סמלאב', 'קודאב', 'אב'],
+  parentCode: ['parentcode', 'parent', 'parentid', 'broader', 'סמלאב', 'קודאב', 'קודהורה', 'סמלהורה', 'הורה', 'אב'],
   level: ['level', 'depth', 'רמה'],
   titleHe: ['titlehe', 'namehe', 'labelhe', 'שם', 'כותרת', 'תיאור', 'שםבעברית'],
   titleEn: [

@@ -41,7 +41,8 @@ describe('cell readers', () => {
     expect(readMappingStatus('Needs discussion')).toBe('needs_discussion');
     expect(readJustification('semapv:ManualMappingCuration')).toBe('manual');
     expect(readJustification('semapv:LexicalMatching')).toBe('lexical_suggestion');
-    expect(readJustification('semapv:MappingChaining')).toBe('imported');
+    expect(readJustification('semapv:MappingChaining')).toBe('inherited');
+    expect(readJustification('semapv:UnspecifiedMatching')).toBe('imported');
     expect(readJustification('guess')).toBeUndefined();
   });
 

@@ -48,6 +48,8 @@ const JUSTIFICATION_WORDS: Record<string, Justification> = {
   imported: 'imported',
   'semapv:manualmappingcuration': 'manual',
   'semapv:lexicalmatching': 'lexical_suggestion',
+  // What our SSSOM writer uses for a mapping inherited from an approved crosswalk between earlier versions.
+  'semapv:mappingchaining': 'inherited',
 };
 export const JUSTIFICATION_EXPECTED =
   'manual, lexical_suggestion, inherited, imported or a semapv: term';
