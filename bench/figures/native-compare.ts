@@ -49,15 +49,21 @@ const INSERT_MAPPING = `INSERT INTO mappings (crosswalk_id, source_code, target_
   status, comment, partial_source, partial_target, author_id, reviewer_id, updated_by, updated_by_agency, updated_at, created_at)
   VALUES (?, ?, ?, ?, ?, 'imported', NULL, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?)`;
 
-const MAPPING_INDEX = /CREATE INDEX mappings_\w+ ON mappings\([^)]*\);/g;
+const MAPPING_INDEX = /CREATE INDEX (mappings_\w+) ON mappings\([^)]*\);/g;
+const DROP_INDEX = /DROP INDEX (\w+);/g;
 
 /** Loads the schemes and the mappings; returns the time of the mappings insert (plus index build when deferred). */
 function load(engine: Engine, cw: GeneratedCrosswalk, deferIndexes: boolean): number {
-  const deferred: string[] = [];
+  // Deferred: the mapping indexes the migrations leave in the end are built after the load.
+  const deferred = new Map<string, string>();
   for (const m of MIGRATIONS) {
-    engine.exec(
-      deferIndexes ? m.sql.replace(MAPPING_INDEX, (ddl) => (deferred.push(ddl), '')) : m.sql,
-    );
+    if (!deferIndexes) {
+      engine.exec(m.sql);
+      continue;
+    }
+    let sql = m.sql.replace(MAPPING_INDEX, (ddl, name: string) => (deferred.set(name, ddl), ''));
+    sql = sql.replace(DROP_INDEX, (ddl, name: string) => (deferred.delete(name) ? '' : ddl));
+    engine.exec(sql);
   }
   const { id, sourceSchemeId: src, targetSchemeId: tgt } = SCOPE;
   engine.exec(`INSERT INTO schemes (id, name_he, name_en, version, levels, created_at) VALUES
@@ -103,7 +109,7 @@ function load(engine: Engine, cw: GeneratedCrosswalk, deferIndexes: boolean): nu
       AT,
     ];
   });
-  for (const ddl of deferred) engine.exec(ddl);
+  for (const ddl of deferred.values()) engine.exec(ddl);
   return performance.now() - started;
 }
 

@@ -46,9 +46,11 @@ export class SnapshotStore {
     this.previous = `${file}.prev`;
   }
 
-  /** Valid snapshots, best first. Each problem found is reported through `onRejected`. */
-  candidates(onRejected: (file: string, reason: string) => void): SnapshotCandidate[] {
-    const out: SnapshotCandidate[] = [];
+  /**
+   * Valid snapshots, best first, read one at a time so the previous one is read only when the
+   * current one is unusable. Each problem found is reported through `onRejected`.
+   */
+  *candidates(onRejected: (file: string, reason: string) => void): Generator<SnapshotCandidate> {
     for (const [which, file] of [
       ['snapshot', this.current],
       ['previous_snapshot', this.previous],
@@ -57,9 +59,8 @@ export class SnapshotStore {
       const bytes = fs.readFileSync(file);
       const { problem, checksumVerified } = this.check(file, bytes);
       if (problem) onRejected(file, problem);
-      else out.push({ which, bytes, checksumVerified });
+      else yield { which, bytes, checksumVerified };
     }
-    return out;
   }
 
   private check(
