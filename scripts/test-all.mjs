@@ -53,7 +53,7 @@ check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 check('format', 'npx', ['prettier', '--check', '.', '--log-level=warn']);
 
 const vitestReport = path.join(tmp, 'vitest.json');
-step('unit and integration tests', 'npx', [
+const vitestOk = step('unit and integration tests', 'npx', [
   'vitest',
   'run',
   '--reporter=default',
@@ -63,7 +63,10 @@ step('unit and integration tests', 'npx', [
 if (fs.existsSync(vitestReport)) {
   const v = JSON.parse(fs.readFileSync(vitestReport, 'utf8'));
   results.passed += v.numPassedTests;
-  results.failed += v.numFailedTests + suitesThatFailedToLoad(v);
+  const failed = v.numFailedTests + suitesThatFailedToLoad(v);
+  // A run that failed without a failing test (a crash, a config error) still counts as a failure.
+  results.failed += failed === 0 && !vitestOk ? 1 : failed;
+  if (failed === 0 && !vitestOk) problems.push('vitest exited with an error');
   results.skipped += v.numPendingTests + (v.numTodoTests ?? 0);
 } else {
   results.failed += 1;
@@ -83,13 +86,16 @@ if (!chromium) {
   problems.push('no Chromium for the end-to-end tests');
 } else {
   const playwrightReport = path.join(tmp, 'playwright.json');
-  step('end-to-end tests', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+  const e2eOk = step('end-to-end tests', 'npx', ['playwright', 'test', '--reporter=list,json'], {
     env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
   });
   if (fs.existsSync(playwrightReport)) {
     const p = JSON.parse(fs.readFileSync(playwrightReport, 'utf8'));
     results.passed += p.stats.expected + (p.stats.flaky ?? 0);
-    results.failed += p.stats.unexpected;
+    const failed = p.stats.unexpected + (p.errors?.length ?? 0);
+    results.failed += failed === 0 && !e2eOk ? 1 : failed;
+    if (p.errors?.length || (failed === 0 && !e2eOk))
+      problems.push('playwright reported errors outside the tests');
     results.skipped += p.stats.skipped;
     const reasons = new Set();
     const walk = (suite) => {
