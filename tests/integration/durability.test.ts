@@ -59,6 +59,15 @@ describe('durability of confirmed decisions', () => {
     const { names, info } = await stewardNames(t.dir);
     expect(info.recoveredFrom).toBe('previous_snapshot');
     expect(names).toEqual(['a', 'b', 'c', 'd']);
+
+    // The damaged file was set aside, never made the fallback: the previous snapshot is still good.
+    const files = fs.readdirSync(t.dir);
+    expect(files.some((f) => f.startsWith(`${DB}.damaged-`))).toBe(true);
+    const prev = fs.readFileSync(path.join(t.dir, `${DB}.prev`));
+    expect(prev.length).toBeGreaterThan(bytes.length / 2);
+    fs.rmSync(file);
+    fs.rmSync(`${file}.sum`);
+    expect((await stewardNames(t.dir)).names).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('detects flipped bytes in a snapshot through its checksum', async () => {

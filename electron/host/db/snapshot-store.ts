@@ -5,6 +5,7 @@ import { fsyncDir, writeAndSync } from './fsync-file';
 
 export interface SnapshotCandidate {
   which: 'snapshot' | 'previous_snapshot';
+  file: string;
   bytes: Buffer;
   /** The bytes match the checksum written with them, so a structural check adds nothing. */
   checksumVerified: boolean;
@@ -41,6 +42,9 @@ export class SnapshotStore {
   readonly current: string;
   readonly previous: string;
 
+  /** False when the current file was found damaged: it must not become the previous snapshot. */
+  private currentTrusted = true;
+
   constructor(readonly file: string) {
     this.current = file;
     this.previous = `${file}.prev`;
@@ -58,8 +62,10 @@ export class SnapshotStore {
       if (!fs.existsSync(file)) continue;
       const bytes = fs.readFileSync(file);
       const { problem, checksumVerified } = this.check(file, bytes);
-      if (problem) onRejected(file, problem);
-      else yield { which, bytes, checksumVerified };
+      if (problem) {
+        if (file === this.current) this.currentTrusted = false;
+        onRejected(file, problem);
+      } else yield { which, file, bytes, checksumVerified };
     }
   }
 
@@ -89,7 +95,14 @@ export class SnapshotStore {
     };
     writeAndSync(tmp, bytes);
     writeAndSync(`${tmp}.sum`, Buffer.from(JSON.stringify(sum)));
-    if (fs.existsSync(this.current)) {
+    if (fs.existsSync(this.current) && !this.currentTrusted) {
+      // Keep the damaged file for inspection, and keep the good previous snapshot as the fallback.
+      const aside = `${this.current}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      fs.renameSync(this.current, aside);
+      if (fs.existsSync(`${this.current}.sum`))
+        fs.renameSync(`${this.current}.sum`, `${aside}.sum`);
+      console.warn(`Gesher: the damaged snapshot was kept as ${aside}.`);
+    } else if (fs.existsSync(this.current)) {
       fs.renameSync(this.current, this.previous);
       if (fs.existsSync(`${this.current}.sum`))
         fs.renameSync(`${this.current}.sum`, `${this.previous}.sum`);
@@ -98,6 +111,11 @@ export class SnapshotStore {
     fs.renameSync(tmp, this.current);
     fs.renameSync(`${tmp}.sum`, `${this.current}.sum`);
     fsyncDir(dir);
+    this.currentTrusted = true;
+  }
+
+  distrustCurrent(): void {
+    this.currentTrusted = false;
   }
 }
 

@@ -92,8 +92,13 @@ export class WorkspaceDb {
         snapshotSeq = seq;
         break;
       } catch (error) {
-        rejected.push({ file: candidate.which, reason: (error as Error).message });
+        rejected.push({ file: candidate.file, reason: (error as Error).message });
       }
+    }
+    for (const r of rejected) {
+      if (r.file === store.current) store.distrustCurrent();
+      // The host's log says what was found; the damaged file is kept aside, never made the fallback.
+      console.warn(`Gesher: ${r.file} cannot be used (${r.reason}).`);
     }
     if (!sql) {
       if (rejected.length > 0) {
