@@ -201,8 +201,8 @@ describe('crosswalk checks', () => {
       return counts;
     };
     const before = await compare();
-    // The ILO table is many-to-many without shares: every source with several targets is flagged.
-    expect(before.shares_not_one).toBeGreaterThan(100);
+    // The ILO table is many-to-many without any shares: unweighted splits, none of them flagged.
+    expect(before.shares_not_one).toBe(0);
     expect(before.invalid_targets).toBe(0);
     expect(before.duplicate_pairs).toBe(0);
 
@@ -232,8 +232,10 @@ describe('crosswalk checks', () => {
     expect(after.duplicate_pairs).toBe(2);
     expect(after.invalid_targets).toBe(1);
     expect(after.unmapped_sources).toBe(before.unmapped_sources - 1);
+    // The lone mapping with share 0.5 is flagged; the first source, still without shares, is not.
+    expect(after.shares_not_one).toBe(1);
 
-    // Shares that add up to 1 clear the flag for that source.
+    // One share set on a source flags all its live mappings until they all add up to 1.
     const ofFirst = await allRows(t, crosswalkId, [], { sourceCode: first!.sourceCode });
     const live = ofFirst.filter((r) => r.targetCode !== '011' && r.mappingId !== first!.mappingId);
     await t.call('crosswalks.removeMappings', { crosswalkId, mappingIds: [first!.mappingId!] });
@@ -244,12 +246,25 @@ describe('crosswalk checks', () => {
     });
     await t.call('crosswalks.decide', {
       crosswalkId,
+      mappingIds: [live[0]!.mappingId!],
+      share: 0.5,
+    });
+    const partly = await compare();
+    const flaggedFirst = (await allRows(t, crosswalkId, [], { check: 'shares_not_one' })).filter(
+      (r) => r.sourceCode === first!.sourceCode,
+    );
+    expect(flaggedFirst.map((r) => r.mappingId).sort()).toEqual(
+      live.map((r) => r.mappingId).sort(),
+    );
+    expect(partly.shares_not_one).toBe(1 + live.length);
+    await t.call('crosswalks.decide', {
+      crosswalkId,
       mappingIds: live.map((r) => r.mappingId!),
       share: 1 / live.length,
     });
     const flagged = await allRows(t, crosswalkId, [], { check: 'shares_not_one' });
     expect(flagged.some((r) => r.sourceCode === first!.sourceCode)).toBe(false);
-    await compare();
+    expect((await compare()).shares_not_one).toBe(1);
     await t.close();
   });
 });

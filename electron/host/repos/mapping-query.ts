@@ -115,7 +115,7 @@ function checkCondition(
       return `m.status <> 'rejected' AND m.source_code IN (
         SELECT g.source_code FROM mappings g WHERE g.crosswalk_id = m.crosswalk_id AND g.status <> 'rejected'
         GROUP BY g.source_code
-        HAVING (COUNT(*) >= 2 AND COUNT(g.share) < COUNT(*)) OR (COUNT(g.share) > 0 AND ABS(SUM(g.share) - 1) > 1e-6))`;
+        HAVING COUNT(g.share) > 0 AND (COUNT(g.share) < COUNT(*) OR ABS(SUM(g.share) - 1) > 1e-6))`;
     case 'invalid_targets':
       params.push(cw.targetSchemeId);
       return `m.status <> 'rejected' AND m.target_code NOT IN (

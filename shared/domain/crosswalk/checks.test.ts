@@ -41,14 +41,14 @@ describe('crosswalk checks', () => {
     expect(unmappedSources(sources, mappings)).toEqual(['0210', '0310']);
   });
 
-  it('judges shares: all set and adding up to 1 for several targets, 1 or empty for one', () => {
+  it('judges shares: once one is set, all set and adding up to 1; none set is an unweighted split', () => {
     expect(sharesAreWrong([null])).toBe(false);
     expect(sharesAreWrong([1])).toBe(false);
     expect(sharesAreWrong([0.4])).toBe(true);
     expect(sharesAreWrong([0.3, 0.7])).toBe(false);
     expect(sharesAreWrong([0.1, 0.2, 0.7000000001])).toBe(false);
     expect(sharesAreWrong([0.5, null])).toBe(true);
-    expect(sharesAreWrong([null, null])).toBe(true);
+    expect(sharesAreWrong([null, 0.5])).toBe(true);
     expect(sharesAreWrong([0.5, 0.4])).toBe(true);
   });
 
@@ -61,6 +61,19 @@ describe('crosswalk checks', () => {
     const c2 = m('3333', '3340', null, 'rejected');
     const d1 = m('4444', '4440', 0.9);
     expect(sharesNotOne([a1, a2, b1, b2, c1, c2, d1])).toEqual([b1.id, b2.id, c1.id, d1.id]);
+  });
+
+  it('does not flag a source whose live mappings carry no shares at all (an unweighted split)', () => {
+    expect(sharesAreWrong([null, null])).toBe(false);
+    expect(sharesAreWrong([null, null, null])).toBe(false);
+    const u1 = m('5555', '5550');
+    const u2 = m('5555', '5560');
+    const u3 = m('5555', '5570');
+    const w1 = m('6666', '6660');
+    const w2 = m('6666', '6670', 0.3);
+    const r1 = m('7777', '7770');
+    const r2 = m('7777', '7780', 0.4, 'rejected');
+    expect(sharesNotOne([u1, u2, u3, w1, w2, r1, r2])).toEqual([w1.id, w2.id]);
   });
 
   it('flags targets that are missing, not leaves or deprecated', () => {

@@ -1,6 +1,6 @@
 /**
  * The live checks of a crosswalk, as plain rules. The repository implements the same rules in SQL
- * (crosswalk-checks-sql.ts) and an integration test compares the two on real data.
+ * (electron/host/repos/mapping-query.ts) and an integration test compares the two on real data.
  *
  * Rejected mappings never count: a rejected mapping is a decision that the link does not hold.
  * Every check yields the grid rows it filters to; its count is the number of those rows.
@@ -36,13 +36,14 @@ export function unmappedSources(
 }
 
 /**
- * Whether one source's shares are wrong: with two or more mappings every share must be set and
- * they must add up to 1; a single mapping may leave its share empty, but a share it has must be 1.
+ * Whether one source's shares are wrong: once any of its mappings has a share, every one needs a
+ * share and they must add up to 1. No shares at all is an unweighted split (the published ILO/UN
+ * tables carry none), not an error.
  */
 export function sharesAreWrong(shares: readonly (number | null)[]): boolean {
   const set = shares.filter((s): s is number => s !== null);
-  if (shares.length >= 2 && set.length < shares.length) return true;
   if (set.length === 0) return false;
+  if (set.length < shares.length) return true;
   return Math.abs(set.reduce((a, b) => a + b, 0) - 1) > SHARE_TOLERANCE;
 }
 
