@@ -404,6 +404,109 @@ describe('crosswalk decisions', () => {
     await again.close();
   });
 
+  it('reopens an approved mapping whose relation or share changes, and undo approves it again', async () => {
+    const { t, crosswalkId } = await setup({ name: 'דנה לוי', agency: 'ES', role: 'steward' });
+    const block = await t.call('crosswalks.rows', {
+      crosswalkId,
+      offset: 0,
+      limit: 4,
+      sort: [{ colId: 'sourceCode', dir: 'asc' }],
+      filter: {},
+    });
+    const [a, b, c, d] = block.rows;
+    const id = (r: MappingRow | undefined) => r!.mappingId!;
+    await t.call('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: [id(a), id(b), id(c)],
+      status: 'approved',
+      comment: 'נבדק',
+    });
+    await t.call('crosswalks.decide', { crosswalkId, mappingIds: [id(d)], status: 'rejected' });
+    const state = async (r: MappingRow | undefined) =>
+      (
+        await t.call('crosswalks.detail', {
+          crosswalkId,
+          mappingId: id(r),
+          sourceCode: r!.sourceCode,
+        })
+      ).row;
+    const newRelation = a!.relation === 'narrower' ? 'broader' : 'narrower';
+
+    // A new relation on approved a, the same relation on approved b, and rejected d keeps its status.
+    await t.call('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: [id(a), id(d)],
+      relation: newRelation,
+    });
+    await t.call('crosswalks.decide', { crosswalkId, mappingIds: [id(b)], relation: b!.relation! });
+    expect(await state(a)).toMatchObject({
+      relation: newRelation,
+      status: 'proposed',
+      comment: 'נבדק',
+    });
+    expect(await state(b)).toMatchObject({ status: 'approved' });
+    expect(await state(d)).toMatchObject({ relation: newRelation, status: 'rejected' });
+
+    // A share change reopens too; an explicit status in the same decision wins.
+    await t.call('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: [id(b)],
+      share: 0.5,
+      comment: 'חלק חדש',
+    });
+    await t.call('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: [id(c)],
+      share: 1,
+      status: 'approved',
+    });
+    expect(await state(b)).toMatchObject({ share: 0.5, status: 'proposed', comment: 'חלק חדש' });
+    expect(await state(c)).toMatchObject({ share: 1, status: 'approved' });
+    expect((await t.call('crosswalks.get', { id: crosswalkId })).counts.approved).toBe(1);
+
+    const audit = (await t.call('audit.list', { offset: 0, limit: 50 })).rows;
+    const ofA = audit.find((r) => r.action === 'mapping.decide' && r.entityId === String(id(a)));
+    expect(ofA!.before).toEqual({
+      sourceCode: a!.sourceCode,
+      targetCode: a!.targetCode,
+      relation: a!.relation,
+      share: null,
+      status: 'approved',
+      comment: 'נבדק',
+    });
+    expect(ofA!.after).toEqual({
+      sourceCode: a!.sourceCode,
+      targetCode: a!.targetCode,
+      relation: newRelation,
+      share: null,
+      status: 'proposed',
+      comment: 'נבדק',
+    });
+    const ofB = audit.find((r) => r.action === 'mapping.decide' && r.entityId === String(id(b)));
+    expect(ofB).toMatchObject({
+      comment: 'חלק חדש',
+      before: { share: null, status: 'approved', comment: 'נבדק' },
+      after: { share: 0.5, status: 'proposed', comment: 'חלק חדש' },
+    });
+
+    await t.call('crosswalks.undo', { crosswalkId }); // c's share
+    await t.call('crosswalks.undo', { crosswalkId }); // b's share
+    expect(await state(b)).toMatchObject({ share: null, status: 'approved', comment: 'נבדק' });
+    await t.call('crosswalks.undo', { crosswalkId }); // b's same relation
+    await t.call('crosswalks.undo', { crosswalkId }); // a's and d's relation
+    expect(await state(a)).toMatchObject({ relation: a!.relation, status: 'approved' });
+    expect(await state(d)).toMatchObject({ relation: d!.relation, status: 'rejected' });
+    expect((await t.call('crosswalks.get', { id: crosswalkId })).counts.approved).toBe(3);
+    const undone = (await t.call('audit.list', { offset: 0, limit: 50 })).rows.find(
+      (r) => r.action === 'mapping.undo' && r.entityId === String(id(a)),
+    );
+    expect(undone).toMatchObject({
+      before: { sourceCode: a!.sourceCode, targetCode: a!.targetCode, status: 'proposed' },
+      after: { sourceCode: a!.sourceCode, targetCode: a!.targetCode, status: 'approved' },
+    });
+    await t.close();
+  });
+
   it('keeps open views right after decisions: rows leave a filtered view, others keep their order', async () => {
     const { t, crosswalkId } = await setup();
     const proposed: MappingFilter = { status: ['proposed'] };

@@ -340,12 +340,32 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
         // Whoever sets the status is its reviewer.
         const reviewerId =
           status === undefined ? undefined : status === 'proposed' ? null : steward.id;
+        const who = { name: steward.name, agency: steward.agency, at };
         const updated = repo.updateDecision(
           crosswalkId,
           ids,
           { status, relation, share, comment, reviewerId },
-          { name: steward.name, agency: steward.agency, at },
+          who,
         );
+        // New values nobody approved must not be exported: an approved mapping whose relation or
+        // share this decision changes goes back to proposed (a status given with it wins).
+        if (status === undefined) {
+          const reopened = before
+            .filter(
+              (b) =>
+                b.status === 'approved' &&
+                ((relation !== undefined && relation !== b.relation) ||
+                  (share !== undefined && share !== b.share)),
+            )
+            .map((b) => b.id);
+          if (reopened.length > 0)
+            repo.updateDecision(
+              crosswalkId,
+              reopened,
+              { status: 'proposed', reviewerId: null },
+              who,
+            );
+        }
         const after = new Map(repo.stored(crosswalkId, ids).map((m) => [m.id, m]));
         return {
           changes: before.map((b) => ({ id: b.id, before: b, after: after.get(b.id) ?? null })),
