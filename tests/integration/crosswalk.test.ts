@@ -367,6 +367,19 @@ describe('crosswalk decisions', () => {
       mappingIds: [ids[1]!],
     });
     expect(removed.removed).toBe(1);
+    const [removal, addition] = (await t.call('audit.list', { offset: 0, limit: 2 })).rows;
+    expect(removal).toMatchObject({
+      action: 'mapping.remove',
+      entityId: String(ids[1]),
+      before: { sourceCode: block.rows[1]!.sourceCode, targetCode: block.rows[1]!.targetCode },
+      after: null,
+    });
+    expect(addition).toMatchObject({
+      action: 'mapping.add',
+      entityId: String(added.mappingId),
+      before: null,
+      after: { sourceCode: '0110', targetCode: '0210', relation: 'related' },
+    });
     await t.call('crosswalks.undo', { crosswalkId });
     expect(
       (await t.call('crosswalks.detail', { crosswalkId, mappingId: ids[1]!, sourceCode: '0110' }))
@@ -557,7 +570,10 @@ describe('crosswalk decisions', () => {
       mappingIds: [1],
       status: 'approved',
     });
-    expect(r.ok ? null : r.error.code).toBe('forbidden');
+    expect(r.ok ? null : r.error).toMatchObject({
+      code: 'forbidden',
+      details: { role: 'viewer', required: ['steward', 'lead'] },
+    });
     const a = await t.reply('crosswalks.addMapping', {
       crosswalkId,
       sourceCode: '0110',

@@ -12,6 +12,7 @@ export class Session {
       throw new RpcError(
         'forbidden',
         `${steward.name} has the role "${steward.role}"; this needs ${roles.map((r) => `"${r}"`).join(' or ')}.`,
+        { role: steward.role, required: [...roles] },
       );
     }
     return steward;
