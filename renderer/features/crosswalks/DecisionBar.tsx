@@ -31,10 +31,10 @@ export function DecisionBar() {
   const targets = useCrosswalks((s) => decisionTargets(s).length);
   const selected = useCrosswalks((s) => s.selected.length);
   const focused = useCrosswalks((s) => s.focused);
-  const saving = useCrosswalks((s) => s.save.kind === 'saving');
   const { canUndo, canRedo } = useCrosswalks((s) => s.undo);
   const open = (dialog: DialogKind) => useCrosswalks.getState().openDialog(dialog);
-  const none = viewer || targets === 0 || saving;
+  // Writes are queued in order, so buttons stay usable while an earlier one saves.
+  const none = viewer || targets === 0;
   const after = () => gridHandle.focus();
 
   const button = (
@@ -108,7 +108,7 @@ export function DecisionBar() {
       <span className="sep" aria-hidden />
       {button('edit', t('decide.edit'), 'E', () => open('edit'), none)}
       {button('comment', t('decide.comment'), 'C', () => open('comment'), none)}
-      {button('add', t('decide.add'), 'N', () => open('add'), viewer || saving)}
+      {button('add', t('decide.add'), 'N', () => open('add'), viewer)}
       {button('remove', t('decide.remove'), 'Del', () => open('remove'), none, 'remove')}
       <span className="sep" aria-hidden />
       {button(
@@ -116,14 +116,14 @@ export function DecisionBar() {
         t('decide.undo'),
         'Ctrl+Z',
         () => void undo().then(after),
-        viewer || !canUndo || saving,
+        viewer || !canUndo,
       )}
       {button(
         'redo',
         t('decide.redo'),
         'Ctrl+Y',
         () => void redo().then(after),
-        viewer || !canRedo || saving,
+        viewer || !canRedo,
       )}
       <SaveStatus />
     </div>

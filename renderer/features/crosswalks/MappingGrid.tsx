@@ -68,6 +68,9 @@ export function MappingGrid({ crosswalkId }: { crosswalkId: string }) {
           state.setSort(sort);
           const api = gridHandle.get();
           if (!api) return;
+          // Synchronously, so a key pressed right after the rows arrive already sees the right focus.
+          gridHandle.keepFocusedRow();
+          syncFocused(api);
           setTimeout(() => {
             if (api.isDestroyed()) return;
             gridHandle.rowsArrived(total);
@@ -89,7 +92,10 @@ export function MappingGrid({ crosswalkId }: { crosswalkId: string }) {
     // Keys work right away: focus the grid as soon as it has rows (also after a language switch remounts it).
     gridHandle.focusWhenIdle();
   }, []);
-  const onCellFocused = useCallback((e: CellFocusedEvent<MappingRow>) => syncFocused(e.api), []);
+  const onCellFocused = useCallback((e: CellFocusedEvent<MappingRow>) => {
+    gridHandle.noteFocus();
+    syncFocused(e.api);
+  }, []);
   const onSelectionChanged = useCallback(() => {
     const api = gridHandle.get();
     if (api)

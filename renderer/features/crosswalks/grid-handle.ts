@@ -1,14 +1,25 @@
 import type { GridApi } from 'ag-grid-community';
 import type { MappingRow } from '../../../shared/contract';
+import { rowKey, useCrosswalks } from './crosswalk-store';
+
+/** What a decision applies to, read at the instant of the key or click. */
+export interface DecisionTargets {
+  mappingIds: number[];
+  /** True when these come from an explicit selection rather than the focused row. */
+  bulk: boolean;
+}
 
 /** The one mounted review grid, so keyboard handlers and decisions can move focus and refresh rows. */
 let api: GridApi<MappingRow> | null = null;
 /** Set when focus was asked for before there were rows to focus; honoured when rows arrive. */
 let focusPending: 'force' | 'ifIdle' | null = null;
+/** The row (by id, not index) the steward last focused; kept focused when reloads shift rows. */
+let focusedKey: string | null = null;
 
 export const gridHandle = {
   set(next: GridApi<MappingRow> | null) {
     api = next;
+    focusedKey = null;
   },
   get(): GridApi<MappingRow> | null {
     return api && !api.isDestroyed() ? api : null;
@@ -61,6 +72,48 @@ export const gridHandle = {
     const mode = focusPending;
     focusPending = null;
     if (mode === 'force' || !typing) this.focus();
+  },
+  /** The focused row as the grid shows it right now (the store may lag behind the grid's events). */
+  focusedRow(): MappingRow | null {
+    const grid = this.get();
+    const cell = grid?.getFocusedCell();
+    if (!grid || !cell) return useCrosswalks.getState().focused;
+    return grid.getDisplayedRowAtIndex(cell.rowIndex)?.data ?? null;
+  },
+  /** The selection, else the focused row, as it is at this instant; only real mappings. */
+  captureTargets(): DecisionTargets {
+    const grid = this.get();
+    const selected = (grid ? grid.getSelectedRows() : useCrosswalks.getState().selected).filter(
+      (r) => r.mappingId !== null,
+    );
+    const rows = selected.length > 0 ? selected : [this.focusedRow()];
+    return {
+      mappingIds: rows.flatMap((r) => (r && r.mappingId !== null ? [r.mappingId] : [])),
+      bulk: selected.length > 0,
+    };
+  },
+  /** Remembers which row has focus; called from the grid's cell-focused event. */
+  noteFocus() {
+    const row = this.focusedRow();
+    focusedKey = row ? rowKey(row) : null;
+  },
+  /**
+   * After rows reload, keeps focus on the same row when decided rows left the view above it
+   * (the grid itself keeps the index, which would then point one row further on).
+   */
+  keepFocusedRow() {
+    const grid = this.get();
+    const cell = grid?.getFocusedCell();
+    if (!grid || !cell || !focusedKey) return;
+    const shown = grid.getDisplayedRowAtIndex(cell.rowIndex)?.data;
+    if (shown && rowKey(shown) === focusedKey) return;
+    const node = grid.getRowNode(focusedKey);
+    if (!node || node.rowIndex === null || node.rowIndex === undefined) return;
+    const active = document.activeElement;
+    const inGrid = active instanceof HTMLElement && !!active.closest('.mapping-grid');
+    if (!inGrid) return;
+    grid.ensureIndexVisible(node.rowIndex);
+    grid.setFocusedCell(node.rowIndex, cell.column);
   },
   clearSelection() {
     this.get()?.deselectAll();

@@ -1,8 +1,8 @@
 import type { MappingStatus, Relation } from '../../../shared/contract';
 import { errorText } from '../../app/errors';
 import { rpc } from '../../app/rpc';
-import { decisionTargets, useCrosswalks, type SavedWhat } from './crosswalk-store';
-import { gridHandle } from './grid-handle';
+import { useCrosswalks, type SaveState, type SavedWhat } from './crosswalk-store';
+import { gridHandle, type DecisionTargets } from './grid-handle';
 
 const store = () => useCrosswalks.getState();
 
@@ -42,26 +42,52 @@ export async function loadUndoState(): Promise<void> {
   }
 }
 
-/** Runs one write; "saved" is shown only after the reply, which means journaled and fsynced. */
-async function write(
+type WriteResult = { count: number; undo: { canUndo: boolean; canRedo: boolean } };
+
+/** Writes run one after another in the order they were asked for; none is dropped while another saves. */
+let queue: Promise<unknown> = Promise.resolve();
+let pending = 0;
+let batchFailed = false;
+let lastSaved: SaveState | null = null;
+
+/**
+ * Queues one write for the crosswalk shown now. "Saved" is shown only after the last queued reply,
+ * which means journaled and fsynced; `run` returning null means there was nothing to do.
+ */
+function write(
   what: SavedWhat,
-  run: (
-    crosswalkId: string,
-  ) => Promise<{ count: number; undo: { canUndo: boolean; canRedo: boolean } }>,
+  run: (crosswalkId: string) => Promise<WriteResult | null>,
 ): Promise<boolean> {
   const id = store().crosswalkId;
-  if (!id) return false;
-  store().setSave({ kind: 'saving' });
-  try {
-    const { count, undo } = await run(id);
-    store().setUndo(undo);
-    store().setSave({ kind: 'saved', what, count, at: Date.now() });
-    await refreshAfterChange();
-    return true;
-  } catch (error) {
-    store().setSave({ kind: 'error', text: errorText(error) });
-    return false;
+  if (!id) return Promise.resolve(false);
+  if (pending === 0) {
+    batchFailed = false;
+    lastSaved = null;
   }
+  pending++;
+  store().setSave({ kind: 'saving' });
+  const job = queue.then(async () => {
+    let outcome: WriteResult | null = null;
+    let failed = false;
+    try {
+      outcome = await run(id);
+      if (outcome && store().crosswalkId === id) {
+        store().setUndo(outcome.undo);
+        lastSaved = { kind: 'saved', what, count: outcome.count, at: Date.now() };
+      }
+    } catch (error) {
+      failed = batchFailed = true;
+      store().setSave({ kind: 'error', text: errorText(error) });
+    }
+    pending--;
+    if (pending === 0 && store().crosswalkId === id) {
+      if (!batchFailed) store().setSave(lastSaved ?? { kind: 'idle' });
+      await refreshAfterChange();
+    }
+    return !failed && outcome !== null;
+  });
+  queue = job;
+  return job;
 }
 
 export interface DecisionInput {
@@ -71,11 +97,19 @@ export interface DecisionInput {
   comment?: string;
 }
 
-export function decide(input: DecisionInput): Promise<boolean> {
-  const mappingIds = decisionTargets(store());
+/**
+ * Records a decision on `targets`, which the caller captures at the moment of the key or click
+ * (never re-read when an earlier write's reply arrives).
+ */
+export function decide(
+  input: DecisionInput,
+  targets: DecisionTargets = gridHandle.captureTargets(),
+): Promise<boolean> {
+  const { mappingIds, bulk } = targets;
   if (mappingIds.length === 0) return Promise.resolve(false);
-  const bulk = store().selected.length > 0;
   const comment = input.comment?.trim() || undefined;
+  // The decided rows may leave the filtered view; a selection of hidden rows must not linger.
+  if (bulk) gridHandle.clearSelection();
   return write('decided', async (crosswalkId) => {
     const reply = await rpc.call('crosswalks.decide', {
       crosswalkId,
@@ -83,8 +117,6 @@ export function decide(input: DecisionInput): Promise<boolean> {
       ...input,
       comment,
     });
-    // The decided rows may leave the filtered view; a selection of hidden rows must not linger.
-    if (bulk) gridHandle.clearSelection();
     return { count: reply.updated, undo: reply.undo };
   });
 }
@@ -110,31 +142,34 @@ export function addMapping(input: {
 }
 
 export function removeMappings(comment: string): Promise<boolean> {
-  const mappingIds = decisionTargets(store());
+  const { mappingIds } = gridHandle.captureTargets();
   if (mappingIds.length === 0) return Promise.resolve(false);
+  gridHandle.clearSelection();
   return write('removed', async (crosswalkId) => {
     const reply = await rpc.call('crosswalks.removeMappings', {
       crosswalkId,
       mappingIds,
       comment: comment.trim() || undefined,
     });
-    gridHandle.clearSelection();
     return { count: reply.removed, undo: reply.undo };
   });
 }
 
+/** Undo and redo go through the queue too, so they apply after the decisions asked for before them. */
 export function undo(): Promise<boolean> {
-  if (!store().undo.canUndo) return Promise.resolve(false);
-  return write('undone', async (crosswalkId) => ({
-    count: 0,
-    undo: await rpc.call('crosswalks.undo', { crosswalkId }),
-  }));
+  if (pending === 0 && !store().undo.canUndo) return Promise.resolve(false);
+  return write('undone', async (crosswalkId) =>
+    store().undo.canUndo
+      ? { count: 0, undo: await rpc.call('crosswalks.undo', { crosswalkId }) }
+      : null,
+  );
 }
 
 export function redo(): Promise<boolean> {
-  if (!store().undo.canRedo) return Promise.resolve(false);
-  return write('redone', async (crosswalkId) => ({
-    count: 0,
-    undo: await rpc.call('crosswalks.redo', { crosswalkId }),
-  }));
+  if (pending === 0 && !store().undo.canRedo) return Promise.resolve(false);
+  return write('redone', async (crosswalkId) =>
+    store().undo.canRedo
+      ? { count: 0, undo: await rpc.call('crosswalks.redo', { crosswalkId }) }
+      : null,
+  );
 }

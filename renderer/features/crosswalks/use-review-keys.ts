@@ -1,3 +1,4 @@
+import type { MappingStatus } from '../../../shared/contract';
 import { useEffect } from 'react';
 import { useCrosswalks } from './crosswalk-store';
 import { gridHandle } from './grid-handle';
@@ -7,6 +8,17 @@ function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   return ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/**
+ * One keystroke per mapping: the targets are taken at the keypress, the decision is queued, and focus
+ * moves on to the next row (a bulk decision on a selection leaves focus where it is).
+ */
+function decideAndAdvance(status: MappingStatus): void {
+  const targets = gridHandle.captureTargets();
+  if (targets.mappingIds.length === 0) return;
+  void decide({ status }, targets);
+  if (!targets.bulk) gridHandle.move(1);
 }
 
 /**
@@ -54,15 +66,15 @@ export function useReviewKeys(searchInput: () => HTMLInputElement | null): void 
           break;
         case 'KeyA':
           handled();
-          void decide({ status: 'approved' });
+          decideAndAdvance('approved');
           break;
         case 'KeyR':
           handled();
-          void decide({ status: 'rejected' });
+          decideAndAdvance('rejected');
           break;
         case 'KeyD':
           handled();
-          void decide({ status: 'needs_discussion' });
+          decideAndAdvance('needs_discussion');
           break;
         case 'KeyE':
           handled();
