@@ -48,7 +48,9 @@ interface Props {
 }
 
 export function AuditFilters({ draft, onChange, revision }: Props) {
-  const { t } = useTranslation('audit');
+  const { t, i18n } = useTranslation('audit');
+  // Date inputs follow the page language for their day/month order (ISO-like in Hebrew, not mm/dd/yyyy).
+  const dateLang = i18n.language === 'he' ? 'he-IL' : 'en-GB';
   const [stewards, setStewards] = useState<Steward[]>([]);
   const [actions, setActions] = useState<string[]>([]);
   const [text, setText] = useState(draft.text);
@@ -120,6 +122,7 @@ export function AuditFilters({ draft, onChange, revision }: Props) {
         {t('filter.from')}
         <input
           type="date"
+          lang={dateLang}
           data-testid="audit-filter-from"
           value={draft.fromDate}
           max={draft.toDate || undefined}
@@ -130,6 +133,7 @@ export function AuditFilters({ draft, onChange, revision }: Props) {
         {t('filter.to')}
         <input
           type="date"
+          lang={dateLang}
           data-testid="audit-filter-to"
           value={draft.toDate}
           min={draft.fromDate || undefined}

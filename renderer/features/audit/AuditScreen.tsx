@@ -19,19 +19,46 @@ import {
 import { downloadExport } from '../../ui/download-export';
 import './audit.css';
 
+/** Fields whose values are enums the crosswalks namespace already names. */
+const ENUM_FIELDS: Record<string, string> = {
+  status: 'crosswalks:status',
+  relation: 'crosswalks:relation',
+  justification: 'crosswalks:justification',
+};
+
+type Translate = (key: string, opts?: Record<string, unknown>) => string;
+
+function fieldLabel(t: Translate, key: string): string {
+  return t(`field.${key}`, { defaultValue: key });
+}
+
+function valueLabel(t: Translate, key: string, value: string): string {
+  const ns = ENUM_FIELDS[key];
+  return ns ? t(`${ns}.${value}`, { defaultValue: value }) : value;
+}
+
 function DiffCell({ data }: ICellRendererParams<AuditEntry>) {
+  const { t, i18n } = useTranslation('audit');
   if (!data) return null;
+  const arrow = i18n.dir() === 'rtl' ? '←' : '→';
   const lines = auditDiff(data.before, data.after);
   return (
-    <div className="audit-diff" dir="ltr" data-testid="audit-diff">
+    <div className="audit-diff" data-testid="audit-diff">
       {lines.map((l, i) => (
         <span key={i} className="audit-diff-line">
-          {l.key && <span className="audit-diff-key">{l.key}: </span>}
+          {l.key && <span className="audit-diff-key">{fieldLabel(t, l.key)}: </span>}
           {l.before !== undefined && (
-            <bdi className={l.after === undefined ? 'before removed' : 'before'}>{l.before}</bdi>
+            <bdi className={l.after === undefined ? 'before removed' : 'before'}>
+              {valueLabel(t, l.key, l.before)}
+            </bdi>
           )}
-          {l.before !== undefined && l.after !== undefined && <span className="arrow"> → </span>}
-          {l.after !== undefined && <bdi className="after">{l.after}</bdi>}
+          {l.before !== undefined && l.after !== undefined && (
+            <span className="arrow" aria-hidden>
+              {' '}
+              {arrow}{' '}
+            </span>
+          )}
+          {l.after !== undefined && <bdi className="after">{valueLabel(t, l.key, l.after)}</bdi>}
           {l.times > 1 && <span className="muted"> ×{l.times}</span>}
         </span>
       ))}
@@ -39,14 +66,39 @@ function DiffCell({ data }: ICellRendererParams<AuditEntry>) {
   );
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** A mapping's codes as its audit entry recorded them (the host writes sourceCode/targetCode on both sides). */
+function mappingCodes(entry: AuditEntry): { source: string; target: string } | null {
+  for (const side of [entry.after, entry.before]) {
+    if (isRecord(side) && typeof side.sourceCode === 'string')
+      return {
+        source: side.sourceCode,
+        target: typeof side.targetCode === 'string' ? side.targetCode : '—',
+      };
+  }
+  return null;
+}
+
 function EntityCell({
   data,
   context,
 }: ICellRendererParams<AuditEntry, unknown, { entityLabel(type: string): string }>) {
   if (!data) return null;
+  const codes = data.entityType === 'mapping' ? mappingCodes(data) : null;
   return (
     <span>
-      {context.entityLabel(data.entityType)} <Ltr className="code">{data.entityId}</Ltr>
+      {context.entityLabel(data.entityType)}{' '}
+      {codes ? (
+        <span data-testid="audit-mapping-codes" title={`#${data.entityId}`}>
+          <Ltr className="code">{`${codes.source} → ${codes.target}`}</Ltr>
+        </span>
+      ) : (
+        <Ltr className="code">
+          {data.entityType === 'mapping' ? `#${data.entityId}` : data.entityId}
+        </Ltr>
+      )}
     </span>
   );
 }
