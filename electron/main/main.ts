@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, session, type IpcMainEvent } from 'electron';
 import { isRequestMessage, type ServerMessage } from '../../shared/rpc/wire';
 import { startBackendThread, type BackendThread } from '../host/backend/backend-thread';
@@ -7,7 +8,7 @@ import { contentSecurityPolicy } from '../host/transports/ws-server';
 
 const root = appRoot();
 const rendererIndex = path.join(root, 'dist', 'renderer', 'index.html');
-const rendererUrl = new URL(`file://${rendererIndex}`).href;
+const rendererUrl = pathToFileURL(rendererIndex).href;
 
 let backend: BackendThread | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -18,7 +19,7 @@ function fromAppFrame(event: IpcMainEvent): boolean {
   return (
     !!frame &&
     frame === mainWindow?.webContents.mainFrame &&
-    frame.url.split('?')[0] === rendererUrl
+    frame.url.split(/[?#]/)[0] === rendererUrl
   );
 }
 
