@@ -22,11 +22,13 @@ export function CrosswalkPicker() {
         <select
           value={crosswalkId ?? ''}
           onChange={(e) => select(e.target.value)}
+          dir="auto"
+          title={current ? name(current) : undefined}
           data-testid="crosswalk-picker"
           aria-label={t('picker.label')}
         >
           {crosswalks.map((c) => (
-            <option key={c.id} value={c.id}>
+            <option key={c.id} value={c.id} dir="auto">
               {name(c)}
             </option>
           ))}

@@ -166,7 +166,16 @@ function RelatedList({
                     <Ltr className="code">{code ?? '—'}</Ltr>
                   </td>
                   <td className="related-title">
-                    <bdi>{title?.text}</bdi>
+                    {title && (
+                      <span
+                        className="related-title-text"
+                        lang={title.lang}
+                        dir="auto"
+                        title={title.text}
+                      >
+                        {title.text}
+                      </span>
+                    )}
                   </td>
                   <td>{r.relation ? t(`relation.${r.relation}`) : ''}</td>
                   <td>

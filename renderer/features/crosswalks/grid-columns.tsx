@@ -41,15 +41,14 @@ function TitleCell({
 }) {
   const title = pickTitle(lang, he, en);
   if (!title) return null;
+  // The wrapper is the cell's flex item: a line-clamped box directly in a flex container is
+  // blockified and loses its ellipsis.
   return (
-    <bdi
-      className="cell-title"
-      lang={title.lang}
-      dir={title.lang === 'he' ? 'rtl' : 'ltr'}
-      title={title.text}
-    >
-      {title.text}
-    </bdi>
+    <div className="cell-title-wrap" title={title.text}>
+      <div className="cell-title" lang={title.lang} dir={title.lang === 'he' ? 'rtl' : 'ltr'}>
+        {title.text}
+      </div>
+    </div>
   );
 }
 
