@@ -40,6 +40,52 @@ export function actionLabel(
   return t(`action.${action.replace(/\./g, '_')}`, { defaultValue: action });
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isIsoDate(text: string): boolean {
+  if (!ISO_DATE.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+/**
+ * A day typed as ISO YYYY-MM-DD. The browser's date input shows the OS locale's order
+ * (mm/dd/yyyy) whatever the page language, which misleads in Hebrew.
+ */
+function IsoDateInput({
+  testId,
+  value,
+  onChange,
+}: {
+  testId: string;
+  value: string;
+  onChange(value: string): void;
+}) {
+  const { t } = useTranslation('audit');
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  const invalid = text !== '' && !isIsoDate(text);
+  return (
+    <input
+      type="text"
+      inputMode="numeric"
+      dir="ltr"
+      size={11}
+      maxLength={10}
+      placeholder={t('filter.datePlaceholder')}
+      data-testid={testId}
+      value={text}
+      aria-invalid={invalid}
+      title={invalid ? t('filter.dateInvalid') : undefined}
+      onChange={(e) => {
+        const next = e.target.value.trim();
+        setText(next);
+        if (next === '' || isIsoDate(next)) onChange(next);
+      }}
+    />
+  );
+}
+
 interface Props {
   draft: AuditFilterDraft;
   onChange(draft: AuditFilterDraft): void;
@@ -48,9 +94,7 @@ interface Props {
 }
 
 export function AuditFilters({ draft, onChange, revision }: Props) {
-  const { t, i18n } = useTranslation('audit');
-  // Date inputs follow the page language for their day/month order (ISO-like in Hebrew, not mm/dd/yyyy).
-  const dateLang = i18n.language === 'he' ? 'he-IL' : 'en-GB';
+  const { t } = useTranslation('audit');
   const [stewards, setStewards] = useState<Steward[]>([]);
   const [actions, setActions] = useState<string[]>([]);
   const [text, setText] = useState(draft.text);
@@ -120,24 +164,18 @@ export function AuditFilters({ draft, onChange, revision }: Props) {
       </label>
       <label>
         {t('filter.from')}
-        <input
-          type="date"
-          lang={dateLang}
-          data-testid="audit-filter-from"
+        <IsoDateInput
+          testId="audit-filter-from"
           value={draft.fromDate}
-          max={draft.toDate || undefined}
-          onChange={(e) => set({ fromDate: e.target.value })}
+          onChange={(v) => set({ fromDate: v })}
         />
       </label>
       <label>
         {t('filter.to')}
-        <input
-          type="date"
-          lang={dateLang}
-          data-testid="audit-filter-to"
+        <IsoDateInput
+          testId="audit-filter-to"
           value={draft.toDate}
-          min={draft.fromDate || undefined}
-          onChange={(e) => set({ toDate: e.target.value })}
+          onChange={(v) => set({ toDate: v })}
         />
       </label>
       <label className="audit-filter-text">

@@ -24,6 +24,8 @@ const ENUM_FIELDS: Record<string, string> = {
   status: 'crosswalks:status',
   relation: 'crosswalks:relation',
   justification: 'crosswalks:justification',
+  agency: 'common:agency',
+  role: 'common:role',
 };
 
 type Translate = (key: string, opts?: Record<string, unknown>) => string;
@@ -85,14 +87,17 @@ function EntityCell({
   data,
   context,
 }: ICellRendererParams<AuditEntry, unknown, { entityLabel(type: string): string }>) {
+  const { i18n } = useTranslation('audit');
   if (!data) return null;
   const codes = data.entityType === 'mapping' ? mappingCodes(data) : null;
+  const arrow = i18n.dir() === 'rtl' ? '←' : '→';
   return (
     <span>
       {context.entityLabel(data.entityType)}{' '}
       {codes ? (
         <span data-testid="audit-mapping-codes" title={`#${data.entityId}`}>
-          <Ltr className="code">{`${codes.source} → ${codes.target}`}</Ltr>
+          <Ltr className="code">{codes.source}</Ltr> {arrow}{' '}
+          <Ltr className="code">{codes.target}</Ltr>
         </span>
       ) : (
         <Ltr className="code">
