@@ -10,7 +10,7 @@ import {
   type CrosswalkRows,
 } from '../../../shared/domain/import/validate-crosswalk';
 import { SchemeValidator, type SchemeRows } from '../../../shared/domain/import/validate-scheme';
-import { RpcError } from '../../../shared/rpc/errors';
+import { problemError } from '../../../shared/domain/import/import-problem';
 import { recordAudit } from '../backend/audit-log';
 import type { ServiceDeps } from '../backend/deps';
 import type { JobHandle } from '../backend/jobs';
@@ -134,7 +134,10 @@ export async function importScheme(
   await deps.exclusive(() =>
     deps.db.bulkAsync(async () => {
       if (input.scheme.id && repo.schemeExists(id)) {
-        throw new RpcError('conflict', `A scheme with the id ${id} already exists.`);
+        throw problemError('conflict', `A scheme with the id ${id} already exists.`, {
+          code: 'scheme_exists',
+          params: { id },
+        });
       }
       while (repo.schemeExists(id)) id = newShortId('s');
       const at = deps.now();
@@ -189,18 +192,25 @@ export async function importCrosswalk(
       const at = deps.now();
       if (existing) {
         if (!repo.crosswalkExists(id)) {
-          throw new RpcError('not_found', `There is no crosswalk ${id} to add the mappings to.`);
+          throw problemError('not_found', `There is no crosswalk ${id} to add the mappings to.`, {
+            code: 'no_crosswalk',
+            params: { id },
+          });
         }
       } else {
         if (target.id && repo.crosswalkExists(id)) {
-          throw new RpcError('conflict', `A crosswalk with the id ${id} already exists.`);
+          throw problemError('conflict', `A crosswalk with the id ${id} already exists.`, {
+            code: 'crosswalk_exists',
+            params: { id },
+          });
         }
         while (repo.crosswalkExists(id)) id = newShortId('x');
         for (const schemeId of [target.sourceSchemeId, target.targetSchemeId]) {
           if (!repo.schemeExists(schemeId)) {
-            throw new RpcError(
+            throw problemError(
               'not_found',
               `There is no scheme ${schemeId}; import the code list first.`,
+              { code: 'no_scheme', params: { id: schemeId } },
             );
           }
         }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { RpcError } from '../../../shared/rpc/errors';
+import { problemError } from '../../../shared/domain/import/import-problem';
 import type { StoredAsNumber } from '../../../shared/domain/import/column-warnings';
 import {
   normalizeHeaders,
@@ -23,9 +23,10 @@ export const isOldXls = (bytes: Uint8Array): boolean => startsWith(bytes, OLE_MA
 export const isXlsx = (bytes: Uint8Array): boolean => startsWith(bytes, ZIP_MAGIC);
 
 export function refuseOldXls(fileName: string): never {
-  throw new RpcError(
+  throw problemError(
     'import_failed',
     `${fileName} is an old Excel 97–2003 .xls file; open it in Excel and save as .xlsx or CSV, then import that file.`,
+    { code: 'xls_refused', file: fileName },
   );
 }
 
@@ -77,9 +78,11 @@ async function loadWorkbook(fileName: string, bytes: Uint8Array): Promise<ExcelJ
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer,
     );
   } catch (error) {
-    throw new RpcError(
+    const reason = (error as Error).message;
+    throw problemError(
       'import_failed',
-      `${fileName} cannot be read as an Excel workbook: ${(error as Error).message}`,
+      `${fileName} cannot be read as an Excel workbook: ${reason}`,
+      { code: 'xlsx_unreadable', file: fileName, params: { reason } },
     );
   }
   return wb;
@@ -95,9 +98,11 @@ export async function readXlsx(
   const sheets = wb.worksheets.map((ws) => ws.name);
   const ws = options.sheet ? wb.getWorksheet(options.sheet) : wb.worksheets[0];
   if (!ws) {
-    throw new RpcError(
+    const sheet = options.sheet ?? '';
+    throw problemError(
       'import_failed',
-      `${fileName} has no sheet named "${options.sheet ?? ''}" (its sheets: ${sheets.join(', ')}).`,
+      `${fileName} has no sheet named "${sheet}" (its sheets: ${sheets.join(', ')}).`,
+      { code: 'no_sheet', file: fileName, params: { sheet, sheets: sheets.join(', ') } },
     );
   }
   const skip = options.skipRows ?? 0;

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { buildPreview } from '../../../shared/domain/import/preview';
-import { RpcError } from '../../../shared/rpc/errors';
+import { problemError } from '../../../shared/domain/import/import-problem';
 import type { HandlerGroup, ServiceDeps } from '../backend/deps';
 import { DECIDERS } from '../backend/session';
 import { readImportFile } from '../import/read-import-file';
@@ -24,7 +24,10 @@ export function importHandlers(deps: ServiceDeps): HandlerGroup<ImportMethods> {
 
   const get = (stagedId: string): Staged => {
     const s = staged.get(stagedId);
-    if (!s) throw new RpcError('not_found', 'The file is no longer staged; pick it again.');
+    if (!s)
+      throw problemError('not_found', 'The file is no longer staged; pick it again.', {
+        code: 'not_staged',
+      });
     return s;
   };
 

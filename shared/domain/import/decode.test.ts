@@ -66,5 +66,8 @@ describe('decodeBytes', () => {
     const bytes = encode1255('שם\n');
     expect(decodeBytes(bytes, 'windows-1255').text).toBe('שם\n');
     expect(() => decodeBytes(bytes, 'utf-8')).toThrow(/not valid UTF-8/);
+    expect(() => decodeBytes(bytes, 'utf-8')).toThrow(
+      expect.objectContaining({ code: 'not_utf8' }),
+    );
   });
 });

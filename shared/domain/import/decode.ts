@@ -1,5 +1,5 @@
 import type { Encoding } from '../../contract/imports';
-import { RpcError } from '../../rpc/errors';
+import { ImportReadError } from './import-problem';
 import { textDecoder } from './text-decoder';
 
 export interface DecodedText {
@@ -56,8 +56,8 @@ export function decodeBytes(bytes: Uint8Array, encoding?: Encoding): DecodedText
   const hadBom = !!bom && bom.encoding === chosen;
   const body = hadBom ? bytes.subarray(bom.length) : bytes;
   if (chosen === 'utf-8' && encoding === 'utf-8' && !isValidUtf8(body)) {
-    throw new RpcError(
-      'import_failed',
+    throw new ImportReadError(
+      'not_utf8',
       'The file is not valid UTF-8; choose another encoding (for example Windows-1255).',
     );
   }

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { DELIMITERS, type Delimiter } from '../../contract/imports';
+import { ImportReadError } from './import-problem';
 import { normalizeHeaders, trimTrailingBlankRows, type Table } from './table';
 
 /** The first `count` physical lines of the text, and the rest. */
@@ -71,8 +72,11 @@ function parseRecords(text: string, delimiter: Delimiter, rowOffset: number): st
   });
   const unterminated = parsed.errors.find((e) => e.code === 'MissingQuotes');
   if (unterminated) {
-    throw new Error(
-      `a quoted field that starts in row ${rowOffset + (unterminated.row ?? 0) + 1} is never closed`,
+    const row = rowOffset + (unterminated.row ?? 0) + 1;
+    throw new ImportReadError(
+      'unclosed_quote',
+      `a quoted field that starts in row ${row} is never closed`,
+      { row },
     );
   }
   return parsed.data;

@@ -1,4 +1,5 @@
 import { RpcError } from '../../rpc/errors';
+import type { ImportProblemCode, ImportProblemDetail, ProblemParams } from './import-problem';
 
 export const MAX_ERRORS = 50;
 
@@ -14,6 +15,7 @@ const shown = (text: string): string => {
  */
 export class ImportErrors {
   readonly messages: string[] = [];
+  readonly problems: ImportProblemDetail[] = [];
   total = 0;
 
   constructor(readonly fileName: string) {}
@@ -22,23 +24,33 @@ export class ImportErrors {
     return this.messages.length >= MAX_ERRORS;
   }
 
-  cell(row: number, column: string, expected: string, found: string): void {
+  cell(
+    code: ImportProblemCode,
+    row: number,
+    column: string,
+    expected: string,
+    found: string,
+    params?: ProblemParams,
+  ): void {
     this.add(
       `${this.fileName}, row ${row}, column "${column}": expected ${expected}, found ${shown(found)}`,
+      { code, row, column, expected, value: found, ...(params && { params }) },
     );
   }
 
-  row(row: number, message: string): void {
-    this.add(`${this.fileName}, row ${row}: ${message}`);
+  row(code: ImportProblemCode, row: number, message: string, params?: ProblemParams): void {
+    this.add(`${this.fileName}, row ${row}: ${message}`, { code, row, ...(params && { params }) });
   }
 
-  file(message: string): void {
-    this.add(`${this.fileName}: ${message}`);
+  file(code: ImportProblemCode, message: string, params?: ProblemParams): void {
+    this.add(`${this.fileName}: ${message}`, { code, ...(params && { params }) });
   }
 
-  private add(message: string): void {
+  private add(message: string, problem: Omit<ImportProblemDetail, 'message' | 'file'>): void {
     this.total++;
-    if (this.messages.length < MAX_ERRORS) this.messages.push(message);
+    if (this.messages.length >= MAX_ERRORS) return;
+    this.messages.push(message);
+    this.problems.push({ ...problem, file: this.fileName, message });
   }
 
   /** Throws one validation error carrying every message (the first few in the text itself). */
@@ -50,6 +62,7 @@ export class ImportErrors {
       `${this.messages.slice(0, 3).join('; ')}${more}. Nothing was imported.`,
       {
         errors: this.messages,
+        problems: this.problems,
         total: this.total,
       },
     );
@@ -68,7 +81,9 @@ export function resolveColumns<F extends string>(
     const i = headers.indexOf(header);
     if (i < 0)
       errors.file(
+        'unknown_column',
         `there is no column "${header}" (the columns are ${headers.map((h) => `"${h}"`).join(', ')})`,
+        { header, columns: headers.join(', ') },
       );
     else out[field] = i;
   }

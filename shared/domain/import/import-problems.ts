@@ -1,5 +1,10 @@
+import type { ImportProblemCode, ProblemParams } from './import-problem';
+
 /** One thing wrong with an imported file, as much of it as the host reported. */
 export interface ImportProblem {
+  /** Present when the host sent the problem structured; the renderer words it from this. */
+  code?: ImportProblemCode;
+  params?: ProblemParams;
   file?: string;
   row?: number;
   column?: string;
@@ -13,7 +18,7 @@ const str = (v: unknown): string | undefined =>
 const num = (v: unknown): number | undefined =>
   typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;
 
-// The host's messages read "<file>, row <n>, column "<header>": expected <what>, found <value>".
+// Fallback for hosts that send only English text. The messages read "<file>, row <n>, column "<header>": expected <what>, found <value>".
 const CELL = /^(.+?), row (\d+), column "(.*)": expected (.+), found (.*)$/s;
 const ROW = /^(.+?), row (\d+): (.*)$/s;
 
@@ -41,11 +46,21 @@ const unquote = (v: string): string => {
   }
 };
 
+function paramsOf(v: unknown): ProblemParams | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const out: ProblemParams = {};
+  for (const [k, x] of Object.entries(v))
+    if (typeof x === 'string' || typeof x === 'number') out[k] = x;
+  return out;
+}
+
 function toProblem(raw: unknown): ImportProblem | null {
   if (typeof raw === 'string') return fromText(raw);
   if (!raw || typeof raw !== 'object') return null;
   const r = raw as Record<string, unknown>;
   const p: ImportProblem = {
+    code: typeof r.code === 'string' ? (r.code as ImportProblemCode) : undefined,
+    params: paramsOf(r.params),
     file: str(r.file ?? r.fileName),
     row: num(r.row ?? r.line),
     column: str(r.column ?? r.header ?? r.field),
@@ -53,7 +68,8 @@ function toProblem(raw: unknown): ImportProblem | null {
     value: str(r.value ?? r.found ?? r.actual),
     message: str(r.message ?? r.problem),
   };
-  return Object.values(p).some((v) => v !== undefined) ? p : null;
+  for (const k of Object.keys(p) as (keyof ImportProblem)[]) if (p[k] === undefined) delete p[k];
+  return Object.keys(p).length > 0 ? p : null;
 }
 
 /**
@@ -65,7 +81,8 @@ export function importProblems(details: unknown): ImportProblem[] {
   const list = Array.isArray(details)
     ? details
     : typeof details === 'object'
-      ? ((details as Record<string, unknown>).problems ??
+      ? // structured problems first; `errors` holds the same problems as English text
+        ((details as Record<string, unknown>).problems ??
         (details as Record<string, unknown>).errors ??
         (details as Record<string, unknown>).issues)
       : undefined;

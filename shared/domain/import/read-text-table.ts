@@ -1,5 +1,6 @@
 import type { Delimiter, Encoding, ReadOptions } from '../../contract/imports';
 import { RpcError } from '../../rpc/errors';
+import { ImportReadError, problemError } from './import-problem';
 import { decodeBytes } from './decode';
 import { parseDelimitedInPieces } from './delimited';
 import { looksLikeSssom, parseSssom } from './sssom';
@@ -21,8 +22,8 @@ export async function readTextTable(
   options: ReadOptions = {},
   between: (doneChars: number, totalChars: number) => Promise<void> = () => Promise.resolve(),
 ): Promise<TextTable> {
-  const { text, encoding, hadBom } = decodeBytes(bytes, options.encoding);
   try {
+    const { text, encoding, hadBom } = decodeBytes(bytes, options.encoding);
     if (!options.delimiter && !options.skipRows && looksLikeSssom(fileName, text)) {
       const { metadata, table } = parseSssom(text);
       return { format: 'sssom', table, encoding, delimiter: '\t', hadBom, metadata };
@@ -31,6 +32,20 @@ export async function readTextTable(
     return { format: 'csv', table, encoding, delimiter, hadBom, metadata: null };
   } catch (error) {
     if (error instanceof RpcError) throw error;
-    throw new RpcError('import_failed', `${fileName}: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    if (error instanceof ImportReadError) {
+      const { row, ...params } = error.params;
+      throw problemError('import_failed', `${fileName}: ${message}`, {
+        code: error.code,
+        file: fileName,
+        ...(typeof row === 'number' && { row }),
+        params,
+      });
+    }
+    throw problemError('import_failed', `${fileName}: ${message}`, {
+      code: 'unreadable',
+      file: fileName,
+      params: { reason: message },
+    });
   }
 }

@@ -1,4 +1,5 @@
 import { parseDelimited } from './delimited';
+import { ImportReadError } from './import-problem';
 import type { Table } from './table';
 import { parseYamlLite, type YamlValue } from './yaml-lite';
 
@@ -32,7 +33,12 @@ export function parseSssom(text: string): SssomFile {
   try {
     metadata = parseYamlLite(yaml);
   } catch (error) {
-    throw new Error(`the SSSOM metadata block cannot be read: ${(error as Error).message}`);
+    const reason = (error as Error).message;
+    throw new ImportReadError(
+      'sssom_metadata',
+      `the SSSOM metadata block cannot be read: ${reason}`,
+      { reason },
+    );
   }
   const table = parseDelimited(text, { delimiter: '\t', skipRows: n });
   return { metadata, table };

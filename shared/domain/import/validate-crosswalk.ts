@@ -99,7 +99,7 @@ export class CrosswalkValidator {
     const code = (row: string[], i: number | undefined, rowNo: number): string => {
       const v = text(row[i!]);
       if (v === null) {
-        errors.cell(rowNo, head[i!]!, 'a code', '');
+        errors.cell('code_required', rowNo, head[i!]!, 'a code', '');
         return '';
       }
       return curies ? stripCuriePrefix(v) : v;
@@ -118,14 +118,14 @@ export class CrosswalkValidator {
         const v = text(row[col.relation]);
         if (v !== null) {
           relation = readRelation(v);
-          if (!relation) errors.cell(rowNo, head[col.relation]!, RELATION_EXPECTED, v);
+          if (!relation) errors.cell('relation', rowNo, head[col.relation]!, RELATION_EXPECTED, v);
         }
       }
       this.relationGiven.push(relation !== undefined);
       out.relation.push(relation ?? 'exact');
 
-      out.share.push(this.fraction(row, col.share, rowNo));
-      out.confidence.push(this.fraction(row, col.confidence, rowNo));
+      out.share.push(this.fraction('share_range', row, col.share, rowNo));
+      out.confidence.push(this.fraction('confidence_range', row, col.confidence, rowNo));
 
       let status = this.status;
       if (col.status !== undefined) {
@@ -133,7 +133,7 @@ export class CrosswalkValidator {
         if (v !== null) {
           const s = readMappingStatus(v);
           if (s) status = s;
-          else errors.cell(rowNo, head[col.status]!, STATUS_EXPECTED, v);
+          else errors.cell('mapping_status', rowNo, head[col.status]!, STATUS_EXPECTED, v);
         }
       }
       out.status.push(status);
@@ -144,7 +144,14 @@ export class CrosswalkValidator {
         if (v !== null) {
           const j = readJustification(v);
           if (j) justification = j;
-          else errors.cell(rowNo, head[col.justification]!, JUSTIFICATION_EXPECTED, v);
+          else
+            errors.cell(
+              'justification',
+              rowNo,
+              head[col.justification]!,
+              JUSTIFICATION_EXPECTED,
+              v,
+            );
         }
       }
       out.justification.push(justification);
@@ -158,13 +165,18 @@ export class CrosswalkValidator {
     }
   }
 
-  private fraction(row: string[], i: number | undefined, rowNo: number): number | null {
+  private fraction(
+    code: 'share_range' | 'confidence_range',
+    row: string[],
+    i: number | undefined,
+    rowNo: number,
+  ): number | null {
     if (i === undefined) return null;
     const v = text(row[i]);
     if (v === null) return null;
     const n = readFraction(v);
     if (n === undefined) {
-      this.errors.cell(rowNo, this.table.headers[i]!, FRACTION_EXPECTED, v);
+      this.errors.cell(code, rowNo, this.table.headers[i]!, FRACTION_EXPECTED, v);
       return null;
     }
     return n;
@@ -175,7 +187,7 @@ export class CrosswalkValidator {
     const v = row[i] ?? '';
     const f = readFlag(v);
     if (f === undefined) {
-      this.errors.cell(rowNo, this.table.headers[i]!, FLAG_EXPECTED, v.trim());
+      this.errors.cell('flag', rowNo, this.table.headers[i]!, FLAG_EXPECTED, v.trim());
       return 0;
     }
     return f ? 1 : 0;
@@ -185,7 +197,7 @@ export class CrosswalkValidator {
   finish(): CrosswalkRows {
     const { out } = this;
     if (out.count === 0 && this.errors.total === 0)
-      this.errors.file('there are no rows under the header');
+      this.errors.file('no_rows', 'there are no rows under the header');
     this.errors.throwIfAny();
     out.partialSource = out.partialSource.subarray(0, out.count);
     out.partialTarget = out.partialTarget.subarray(0, out.count);

@@ -111,15 +111,17 @@ export class SchemeValidator {
       if (isBlankRow(row)) continue;
       const rowNo = table.firstRow + r;
       const code = get(row, 'code');
-      if (code === null) errors.cell(rowNo, head[col.code!]!, 'a code', '');
+      if (code === null) errors.cell('code_required', rowNo, head[col.code!]!, 'a code', '');
       else {
         const first = this.seen.get(code);
         if (first !== undefined)
           errors.cell(
+            'duplicate_code',
             rowNo,
             head[col.code!]!,
             `a code not used before (it is already in row ${first})`,
             code,
+            { firstRow: first },
           );
         else this.seen.set(code, rowNo);
       }
@@ -135,7 +137,8 @@ export class SchemeValidator {
       out.notes.push(get(row, 'notes'));
       const status = get(row, 'status');
       const s = status === null ? 'active' : readItemStatus(status);
-      if (!s) errors.cell(rowNo, head[col.status!]!, ITEM_STATUS_EXPECTED, status ?? '');
+      if (!s)
+        errors.cell('item_status', rowNo, head[col.status!]!, ITEM_STATUS_EXPECTED, status ?? '');
       out.status.push(s ?? 'active');
       this.rowNo.push(rowNo);
       out.count++;
@@ -146,7 +149,8 @@ export class SchemeValidator {
   finish(): SchemeRows {
     const { out, errors, col } = this;
     const head = this.table.headers;
-    if (out.count === 0 && errors.total === 0) errors.file('there are no rows under the header');
+    if (out.count === 0 && errors.total === 0)
+      errors.file('no_rows', 'there are no rows under the header');
     errors.throwIfAny();
     const codes = new Set(out.code);
 
@@ -156,6 +160,7 @@ export class SchemeValidator {
         if (p === null) return;
         if (p === out.code[i])
           errors.cell(
+            'parent_self',
             this.rowNo[i]!,
             head[col.parentCode!]!,
             'the code of another item (an item cannot be its own parent)',
@@ -163,6 +168,7 @@ export class SchemeValidator {
           );
         else if (!codes.has(p))
           errors.cell(
+            'parent_unknown',
             this.rowNo[i]!,
             head[col.parentCode!]!,
             'the code of an item in this file',
@@ -184,6 +190,7 @@ export class SchemeValidator {
       this.levelText.forEach((t, i) => {
         if (numeric[i] === undefined)
           errors.cell(
+            'level_inconsistent',
             this.rowNo[i]!,
             head[col.level!]!,
             'a whole number of 1 or more, as in the other rows',
@@ -209,9 +216,14 @@ export class SchemeValidator {
         j = p === null ? undefined : index.get(p);
       }
       if (j !== undefined && depth[j] === -1) {
+        const cycle = chain.map((k) => out.code[k]).join(' → ');
         errors.row(
+          'parent_cycle',
           this.rowNo[i]!,
-          `the parent codes go round in a circle (${chain.map((k) => out.code[k]).join(' → ')})`,
+          `the parent codes go round in a circle (${cycle})`,
+          {
+            cycle,
+          },
         );
         chain.forEach((k) => (depth[k] = 1));
         continue;
@@ -224,6 +236,7 @@ export class SchemeValidator {
       this.levelText.forEach((t, i) => {
         if (t === null)
           errors.cell(
+            'level_required',
             this.rowNo[i]!,
             head[col.level!]!,
             'a level (a whole number of 1 or more)',

@@ -16,6 +16,15 @@ function crosswalk(csv: string, columns: Record<string, string>) {
   return v.finish();
 }
 
+function problemsOf(fn: () => unknown): unknown[] {
+  try {
+    fn();
+  } catch (error) {
+    return ((error as RpcError).details as { problems: unknown[] }).problems;
+  }
+  throw new Error('expected the import to fail');
+}
+
 function errorsOf(fn: () => unknown): string[] {
   try {
     fn();
@@ -63,6 +72,26 @@ describe('SchemeValidator', () => {
     expect(errorsOf(() => scheme('code\n0110\n0210\n0110\n', { code: 'code' }))).toEqual([
       'isco.csv, row 4, column "code": expected a code not used before (it is already in row 2), found "0110"',
     ]);
+    expect(problemsOf(() => scheme('code\n0110\n0210\n0110\n', { code: 'code' }))).toEqual([
+      expect.objectContaining({
+        code: 'duplicate_code',
+        file: 'isco.csv',
+        row: 4,
+        column: 'code',
+        value: '0110',
+        params: { firstRow: 2 },
+      }),
+    ]);
+  });
+
+  it('gives a file with only a header the no_rows problem', () => {
+    expect(problemsOf(() => scheme('code,title\n', { code: 'code' }))).toEqual([
+      {
+        code: 'no_rows',
+        file: 'isco.csv',
+        message: 'isco.csv: there are no rows under the header',
+      },
+    ]);
   });
 
   it('refuses unknown parents and blank codes', () => {
@@ -104,6 +133,13 @@ describe('CrosswalkValidator', () => {
         crosswalk(rows.join('\n'), { sourceCode: 'from', targetCode: 'to', share: 'share' }),
       ),
     ).toEqual(['isco.csv, row 7, column "share": expected a number between 0 and 1, found "abc"']);
+    expect(
+      problemsOf(() =>
+        crosswalk(rows.join('\n'), { sourceCode: 'from', targetCode: 'to', share: 'share' }),
+      ),
+    ).toEqual([
+      expect.objectContaining({ code: 'share_range', row: 7, column: 'share', value: 'abc' }),
+    ]);
   });
 
   it('derives relations from partial flags', () => {
@@ -143,6 +179,14 @@ describe('CrosswalkValidator', () => {
     ).toMatch(/^isco.csv, row 2, column "r": expected exact, close, broader/);
     expect(errorsOf(() => crosswalk('a,b\n1,2\n', { sourceCode: 'a', targetCode: 'x' }))[0]).toBe(
       'isco.csv: there is no column "x" (the columns are "a", "b")',
+    );
+    expect(problemsOf(() => crosswalk('a,b\n1,2\n', { sourceCode: 'a', targetCode: 'x' }))).toEqual(
+      [
+        expect.objectContaining({
+          code: 'unknown_column',
+          params: { header: 'x', columns: 'a, b' },
+        }),
+      ],
     );
   });
 });
