@@ -1,0 +1,220 @@
+import { CodeAlignment, bareCode } from './code-alignment';
+import { descriptionTerms, pathTerms, titleGrams, titleTerms } from './item-terms';
+import { TargetIndex } from './target-index';
+import { dot } from './term-space';
+import type { MappingRef, Reason, ReasonKind, SuggestItem, Suggestion } from './types';
+
+/** Each component's weight; the score divides by the weights that apply to the source at hand. */
+const WEIGHTS: Record<ReasonKind, number> = {
+  title: 0.45,
+  description: 0.1,
+  context: 0.15,
+  code: 0.2,
+  siblings: 0.15,
+  inherited: 0.3,
+};
+/** Of the title similarity: the word cosine; the rest is the trigram cosine. */
+const WORD_SHARE = 0.6;
+/** A leaf whose parent holds a sibling's target: siblings often map to siblings. */
+const COUSIN = 0.5;
+/** Leaves re-scored exactly (trigrams of very common n-grams are left out of the first pass). */
+const CANDIDATES = 40;
+
+export interface RankContext {
+  /** Mappings already in the crosswalk: the targets of the source's siblings earn a bonus. */
+  mappings?: readonly MappingRef[];
+  /** Target codes inherited from an approved crosswalk between earlier versions, by source code. */
+  inherited?: ReadonlyMap<string, readonly string[]>;
+}
+
+export interface Ranker {
+  /** The top `k` target leaves for one source code, best first. */
+  rank(sourceCode: string, k: number, context?: RankContext): Suggestion[];
+  /** The same for many source codes (all of the source scheme by default), context prepared once. */
+  rankAll(k: number, context?: RankContext, codes?: readonly string[]): Map<string, Suggestion[]>;
+}
+
+/** source parent code → target code → the source codes (siblings) mapped there. */
+type SiblingTargets = Map<string | null, Map<string, string[]>>;
+
+function siblingTargets(source: ReadonlyMap<string, SuggestItem>, mappings: readonly MappingRef[]) {
+  const out: SiblingTargets = new Map();
+  for (const m of mappings) {
+    const item = source.get(m.sourceCode);
+    if (!item) continue;
+    const parent = item.parentCode ?? null;
+    const byTarget = out.get(parent) ?? new Map<string, string[]>();
+    out.set(parent, byTarget);
+    const list = byTarget.get(m.targetCode) ?? [];
+    byTarget.set(m.targetCode, list);
+    if (!list.includes(m.sourceCode)) list.push(m.sourceCode);
+  }
+  return out;
+}
+
+export function createRanker(
+  sourceItems: readonly SuggestItem[],
+  targetItems: readonly SuggestItem[],
+): Ranker {
+  const target = new TargetIndex(targetItems);
+  const source = new Map(sourceItems.map((item) => [item.code, item]));
+  const alignment = new CodeAlignment(
+    sourceItems.map((item) => ({ code: item.code, title: target.titles.vector(titleTerms(item)) })),
+    target.titleByBareCode,
+  );
+  const n = targetItems.length;
+  const maxGramDf = Math.max(30, n * 0.05);
+  const acc = {
+    title: new Float32Array(n),
+    gram: new Float32Array(n),
+    description: new Float32Array(n),
+    context: new Float32Array(n),
+    code: new Float32Array(n),
+    siblings: new Float32Array(n),
+    inherited: new Float32Array(n),
+  };
+  const stamp = new Uint8Array(n);
+  const evidence = new Map<number, string[]>();
+
+  const ancestorsOf = (item: SuggestItem) => {
+    const path: SuggestItem[] = [];
+    for (let p = source.get(item.parentCode ?? ''); p && path.length < 10;) {
+      path.unshift(p);
+      p = source.get(p.parentCode ?? '');
+    }
+    return path;
+  };
+
+  function rankOne(
+    code: string,
+    k: number,
+    siblings: SiblingTargets,
+    inherited: readonly string[],
+  ): Suggestion[] {
+    const item = source.get(code);
+    if (!item) return [];
+    for (const a of Object.values(acc)) a.fill(0);
+    evidence.clear();
+
+    const qTitle = target.titles.vector(titleTerms(item));
+    target.titles.accumulate(qTitle, acc.title);
+    const qGram = target.grams.vector(titleGrams(item));
+    target.grams.accumulate(qGram, acc.gram, maxGramDf);
+
+    const weights: Partial<Record<ReasonKind, number>> = { title: WEIGHTS.title };
+    const qDesc = target.descriptions.vector(descriptionTerms(item));
+    if (target.hasDescriptions && qDesc.ids.length > 0) {
+      weights.description = WEIGHTS.description;
+      target.descriptions.accumulate(qDesc, acc.description);
+    }
+    const qPath = target.titles.vector(pathTerms(ancestorsOf(item)));
+    if (qPath.ids.length > 0) {
+      weights.context = WEIGHTS.context;
+      const byItem = new Float32Array(n);
+      target.titles.accumulate(qPath, byItem);
+      for (const leaf of target.leaves) {
+        const p = target.parent[leaf]!;
+        const g = target.grandparent[leaf]!;
+        acc.context[leaf] = Math.max(p < 0 ? 0 : byItem[p]!, g < 0 ? 0 : 0.7 * byItem[g]!);
+      }
+    }
+    if (alignment.overall > 0) {
+      weights.code = WEIGHTS.code;
+      const trust = alignment.of(code);
+      target.codeOverlap(bareCode(code), acc.code, stamp);
+      if (trust < 1) for (const leaf of target.leaves) acc.code[leaf]! *= trust;
+    }
+    const mine = siblings.get(item.parentCode ?? null);
+    if (mine) {
+      for (const [targetCode, froms] of mine) {
+        const others = froms.filter((f) => f !== code);
+        const t = target.byCode.get(targetCode);
+        if (others.length === 0 || t === undefined) continue;
+        weights.siblings = WEIGHTS.siblings;
+        acc.siblings[t] = 1;
+        evidence.set(t, [...(evidence.get(t) ?? []), ...others]);
+        const p = target.parent[t]!;
+        if (p >= 0)
+          for (const leaf of target.leaves)
+            if (target.parent[leaf] === p && acc.siblings[leaf]! < COUSIN)
+              acc.siblings[leaf] = COUSIN;
+      }
+    }
+    for (const targetCode of inherited) {
+      const t = target.byCode.get(targetCode);
+      if (t === undefined) continue;
+      weights.inherited = WEIGHTS.inherited;
+      acc.inherited[t] = 1;
+    }
+
+    const kinds = Object.keys(weights) as ReasonKind[];
+    const total = kinds.reduce((s, kind) => s + weights[kind]!, 0);
+    const value = (kind: ReasonKind, leaf: number): number =>
+      kind === 'title'
+        ? WORD_SHARE * acc.title[leaf]! + (1 - WORD_SHARE) * acc.gram[leaf]!
+        : Math.min(1, acc[kind][leaf]!);
+    const scoreOf = (leaf: number) =>
+      kinds.reduce((s, kind) => s + weights[kind]! * value(kind, leaf), 0) / total;
+
+    // First pass: keep the best CANDIDATES leaves.
+    const best: { leaf: number; score: number }[] = [];
+    for (const leaf of target.leaves) {
+      const score = scoreOf(leaf);
+      if (best.length === CANDIDATES && score <= best[best.length - 1]!.score) continue;
+      let at = best.length;
+      while (at > 0 && best[at - 1]!.score < score) at--;
+      best.splice(at, 0, { leaf, score });
+      if (best.length > CANDIDATES) best.pop();
+    }
+    // Exact trigram cosine for the candidates, then the final order.
+    for (const b of best) {
+      acc.gram[b.leaf] = dot(qGram, target.grams.docs[b.leaf]!);
+      b.score = scoreOf(b.leaf);
+    }
+    best.sort(
+      (a, b) =>
+        b.score - a.score || (target.items[a.leaf]!.code < target.items[b.leaf]!.code ? -1 : 1),
+    );
+
+    return best.slice(0, k).map(({ leaf, score }) => ({
+      code: target.items[leaf]!.code,
+      score: Math.min(1, Math.max(0, score)),
+      reasons: kinds.map((kind): Reason => {
+        const similarity = value(kind, leaf);
+        const reason: Reason = {
+          kind,
+          similarity,
+          contribution: (weights[kind]! * similarity) / total,
+        };
+        if (kind === 'siblings' && evidence.has(leaf)) reason.evidence = evidence.get(leaf)!;
+        if (kind === 'inherited' && similarity > 0) reason.evidence = [code];
+        if (kind === 'code' && similarity > 0) {
+          const a = bareCode(code);
+          const b = target.bare[leaf]!;
+          let p = 0;
+          while (p < a.length && a[p] === b[p]) p++;
+          reason.evidence = [a.slice(0, p)];
+        }
+        return reason;
+      }),
+    }));
+  }
+
+  return {
+    rank(code, k, context = {}) {
+      return rankOne(
+        code,
+        k,
+        siblingTargets(source, context.mappings ?? []),
+        context.inherited?.get(code) ?? [],
+      );
+    },
+    rankAll(k, context = {}, codes = [...source.keys()]) {
+      const siblings = siblingTargets(source, context.mappings ?? []);
+      const out = new Map<string, Suggestion[]>();
+      for (const code of codes)
+        out.set(code, rankOne(code, k, siblings, context.inherited?.get(code) ?? []));
+      return out;
+    },
+  };
+}
