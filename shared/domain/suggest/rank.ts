@@ -18,7 +18,7 @@ const WORD_SHARE = 0.6;
 /** A leaf whose parent holds a sibling's target: siblings often map to siblings. */
 const COUSIN = 0.5;
 /** Leaves re-scored exactly (trigrams of very common n-grams are left out of the first pass). */
-const CANDIDATES = 40;
+const CANDIDATES = 25;
 
 export interface RankContext {
   /** Mappings already in the crosswalk: the targets of the source's siblings earn a bonus. */
@@ -72,8 +72,13 @@ export function createRanker(
     code: new Float32Array(n),
     siblings: new Float32Array(n),
     inherited: new Float32Array(n),
+    combined: new Float32Array(n),
+    byItem: new Float32Array(n),
   };
   const stamp = new Uint8Array(n);
+  const touched: number[] = [];
+  const topLeaf = new Int32Array(CANDIDATES);
+  const topScore = new Float32Array(CANDIDATES);
   const evidence = new Map<number, string[]>();
 
   const ancestorsOf = (item: SuggestItem) => {
@@ -93,7 +98,10 @@ export function createRanker(
   ): Suggestion[] {
     const item = source.get(code);
     if (!item) return [];
-    for (const a of Object.values(acc)) a.fill(0);
+    acc.title.fill(0);
+    acc.gram.fill(0);
+    for (const leaf of touched) acc.siblings[leaf] = acc.inherited[leaf] = 0;
+    touched.length = 0;
     evidence.clear();
 
     const qTitle = target.titles.vector(titleTerms(item));
@@ -105,24 +113,21 @@ export function createRanker(
     const qDesc = target.descriptions.vector(descriptionTerms(item));
     if (target.hasDescriptions && qDesc.ids.length > 0) {
       weights.description = WEIGHTS.description;
+      acc.description.fill(0);
       target.descriptions.accumulate(qDesc, acc.description);
     }
     const qPath = target.titles.vector(pathTerms(ancestorsOf(item)));
     if (qPath.ids.length > 0) {
       weights.context = WEIGHTS.context;
-      const byItem = new Float32Array(n);
-      target.titles.accumulate(qPath, byItem);
-      for (const leaf of target.leaves) {
-        const p = target.parent[leaf]!;
-        const g = target.grandparent[leaf]!;
-        acc.context[leaf] = Math.max(p < 0 ? 0 : byItem[p]!, g < 0 ? 0 : 0.7 * byItem[g]!);
-      }
+      acc.byItem.fill(0);
+      target.titles.accumulate(qPath, acc.byItem);
     }
+    let trust = 0;
     if (alignment.overall > 0) {
       weights.code = WEIGHTS.code;
-      const trust = alignment.of(code);
+      trust = alignment.of(code);
+      acc.code.fill(0);
       target.codeOverlap(bareCode(code), acc.code, stamp);
-      if (trust < 1) for (const leaf of target.leaves) acc.code[leaf]! *= trust;
     }
     const mine = siblings.get(item.parentCode ?? null);
     if (mine) {
@@ -132,12 +137,13 @@ export function createRanker(
         if (others.length === 0 || t === undefined) continue;
         weights.siblings = WEIGHTS.siblings;
         acc.siblings[t] = 1;
+        touched.push(t);
         evidence.set(t, [...(evidence.get(t) ?? []), ...others]);
         const p = target.parent[t]!;
         if (p >= 0)
           for (const leaf of target.leaves)
             if (target.parent[leaf] === p && acc.siblings[leaf]! < COUSIN)
-              acc.siblings[leaf] = COUSIN;
+              (touched.push(leaf), (acc.siblings[leaf] = COUSIN));
       }
     }
     for (const targetCode of inherited) {
@@ -145,6 +151,7 @@ export function createRanker(
       if (t === undefined) continue;
       weights.inherited = WEIGHTS.inherited;
       acc.inherited[t] = 1;
+      touched.push(t);
     }
 
     const kinds = Object.keys(weights) as ReasonKind[];
@@ -152,20 +159,57 @@ export function createRanker(
     const value = (kind: ReasonKind, leaf: number): number =>
       kind === 'title'
         ? WORD_SHARE * acc.title[leaf]! + (1 - WORD_SHARE) * acc.gram[leaf]!
-        : Math.min(1, acc[kind][leaf]!);
+        : Math.min(1, kind === 'code' ? trust * acc.code[leaf]! : acc[kind][leaf]!);
     const scoreOf = (leaf: number) =>
       kinds.reduce((s, kind) => s + weights[kind]! * value(kind, leaf), 0) / total;
 
-    // First pass: keep the best CANDIDATES leaves.
-    const best: { leaf: number; score: number }[] = [];
-    for (const leaf of target.leaves) {
-      const score = scoreOf(leaf);
-      if (best.length === CANDIDATES && score <= best[best.length - 1]!.score) continue;
-      let at = best.length;
-      while (at > 0 && best[at - 1]!.score < score) at--;
-      best.splice(at, 0, { leaf, score });
-      if (best.length > CANDIDATES) best.pop();
+    // First pass over the leaves, components fused in one loop; keep the best CANDIDATES.
+    const w = (kind: ReasonKind) => (weights[kind] ?? 0) / total;
+    const [wTitle, wDesc, wContext, wCode, wSiblings, wInherited] = [
+      w('title'),
+      w('description'),
+      w('context'),
+      w('code') * trust,
+      w('siblings'),
+      w('inherited'),
+    ];
+    const { title: words, gram: grams, description, byItem, context, code: codes } = acc;
+    const { parent, grandparent, leaves } = target;
+    const combined = acc.combined;
+    for (let i = 0; i < leaves.length; i++) {
+      const leaf = leaves[i]!;
+      let score = wTitle * (WORD_SHARE * words[leaf]! + (1 - WORD_SHARE) * grams[leaf]!);
+      if (wDesc > 0) score += wDesc * Math.min(1, description[leaf]!);
+      if (wContext > 0) {
+        const p = parent[leaf]!;
+        const g = grandparent[leaf]!;
+        const c = Math.max(p < 0 ? 0 : byItem[p]!, g < 0 ? 0 : 0.7 * byItem[g]!);
+        context[leaf] = c;
+        score += wContext * Math.min(1, c);
+      }
+      if (wCode > 0) score += wCode * codes[leaf]!;
+      if (wSiblings > 0) score += wSiblings * acc.siblings[leaf]!;
+      if (wInherited > 0) score += wInherited * acc.inherited[leaf]!;
+      combined[leaf] = score;
     }
+    let kept = 0;
+    for (let i = 0; i < leaves.length; i++) {
+      const leaf = leaves[i]!;
+      const score = combined[leaf]!;
+      if (kept === CANDIDATES && score <= topScore[kept - 1]!) continue;
+      let at = kept < CANDIDATES ? kept++ : kept - 1;
+      while (at > 0 && topScore[at - 1]! < score) {
+        topScore[at] = topScore[at - 1]!;
+        topLeaf[at] = topLeaf[at - 1]!;
+        at--;
+      }
+      topScore[at] = score;
+      topLeaf[at] = leaf;
+    }
+    const best = Array.from(topLeaf.subarray(0, kept), (leaf, i) => ({
+      leaf,
+      score: topScore[i]!,
+    }));
     // Exact trigram cosine for the candidates, then the final order.
     for (const b of best) {
       acc.gram[b.leaf] = dot(qGram, target.grams.docs[b.leaf]!);
