@@ -88,11 +88,61 @@ test('an import with bad rows lists every problem and changes nothing', async ({
   const problems = page.getByTestId('import-problem');
   await expect(problems).toHaveCount(2);
   await expect(problems.nth(0)).toContainText('row 3');
-  await expect(problems.nth(1)).toContainText('0110');
+  await expect(problems.nth(0).getByTestId('import-problem-what')).toHaveText('expected: a code');
+  await expect(problems.nth(1).getByTestId('import-problem-value')).toHaveText('value 0110');
+  // labelled fields, not run together: "file broken.csv · row 4 · column code · value 0110"
+  await expect(problems.nth(1)).toContainText('file broken.csv · row 4 · column code · value 0110');
+  await expect(problems.nth(1).getByTestId('import-problem-what')).toHaveText(
+    // the row number is isolated (U+2066 … U+2069) so it keeps its place in either direction
+    'expected: a code not used before (it is already in row \u20662\u2069)',
+  );
+  await page.screenshot({ path: 'test-results/import-errors-en.png', fullPage: true });
   await page.getByRole('button', { name: 'Audit log' }).click();
   // only the profile was recorded: the failed import left no trace in the workspace
   await expect(page.getByTestId('audit-count')).toHaveText('1 entry');
   await expect(page.getByTestId('audit-grid').locator('.ag-row').first()).toContainText(
     'Profile created',
   );
+});
+
+test('in Hebrew, the bad-import problems are worded in Hebrew with the codes left to right', async ({
+  app,
+}) => {
+  const { page } = app;
+  await createProfile(page, 'רונית אברהם', 'CBS', 'lead');
+  await page.getByRole('button', { name: 'ייבוא' }).click();
+  await page.getByTestId('import-file-input').setInputFiles({
+    name: 'shares.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('source,target,share\n0110,0110,1.5\n0210,0110,0.5\n0310,,abc\n'),
+  });
+  await expect(page.getByTestId('import-preview-table')).toBeVisible();
+  await page.getByTestId('import-kind-crosswalk').check();
+  await page.getByTestId('import-field-share').selectOption('share');
+  await page.getByTestId('import-source-scheme').selectOption({ index: 1 });
+  await page.getByTestId('import-target-scheme').selectOption({ index: 1 });
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-error')).toBeVisible();
+  await expect(page.getByTestId('import-nothing-changed')).toHaveText(
+    'דבר לא השתנה בסביבת העבודה.',
+  );
+  const problems = page.getByTestId('import-problem');
+  await expect(problems).toHaveCount(3);
+  await expect(problems.nth(0)).toContainText('קובץ shares.csv · שורה 2 · עמודה share · ערך 1.5');
+  await expect(problems.nth(0).getByTestId('import-problem-what')).toHaveText(
+    'צפוי: חלק: מספר בין 0 ל־1',
+  );
+  await expect(problems.nth(1).getByTestId('import-problem-value')).toHaveText('ערך (תא ריק)');
+  await expect(problems.nth(1).getByTestId('import-problem-what')).toHaveText('צפוי: קוד');
+  // the file name and the cell's code are isolated left to right inside the Hebrew line
+  await expect(problems.nth(0).getByTestId('import-problem-file').locator('bdi')).toHaveAttribute(
+    'dir',
+    'ltr',
+  );
+  await expect(problems.nth(0).getByTestId('import-problem-value').locator('bdi')).toHaveAttribute(
+    'dir',
+    'ltr',
+  );
+  await expect(page.getByTestId('import-error')).not.toContainText('expected');
+  await page.screenshot({ path: 'test-results/import-errors-he.png', fullPage: true });
 });

@@ -319,6 +319,9 @@ describe('every scheme and crosswalk file in the classifications folder imports 
       expect(r.error.message).toMatch(
         /bls_soc_structure_2010\.xls is an old Excel 97–2003 \.xls file; open it in Excel and save as \.xlsx or CSV/,
       );
+      expect(r.error.details).toMatchObject({
+        problems: [{ code: 'xls_refused', file: 'bls_soc_structure_2010.xls' }],
+      });
     }
   });
 });
@@ -436,6 +439,17 @@ describe('all or nothing', () => {
     expect(state.error?.message).toContain(
       'isco.csv, row 7, column "share": expected a number between 0 and 1, found "abc"',
     );
+    expect((state.error?.details as { problems: unknown[] }).problems).toEqual([
+      {
+        code: 'share_range',
+        file: 'isco.csv',
+        row: 7,
+        column: 'share',
+        expected: 'a number between 0 and 1',
+        value: 'abc',
+        message: 'isco.csv, row 7, column "share": expected a number between 0 and 1, found "abc"',
+      },
+    ]);
     expect(counts(b)).toEqual(before);
   });
 
@@ -500,6 +514,71 @@ describe('all or nothing', () => {
       scheme: { nameHe: 'א', nameEn: 'A', version: '1', agency: null },
     });
     expect(r.ok ? null : r.error.code).toBe('forbidden');
+    expect(r.ok ? null : r.error.details).toEqual({
+      role: 'viewer',
+      required: ['steward', 'lead'],
+    });
+  });
+
+  it('a file with only a header fails with no_rows, naming the file', async () => {
+    const b = await open();
+    const before = counts(b);
+    const stagedId = await stage(b, 'header-only.csv', Buffer.from('code,title\n'));
+    const { jobId } = await b.call('import.commitScheme', {
+      stagedId,
+      options: {},
+      columns: { code: 'code' },
+      scheme: { nameHe: 'א', nameEn: 'A', version: '1', agency: null },
+    });
+    const state = await b.call('jobs.wait', { jobId });
+    expect(state.error?.code).toBe('validation_failed');
+    expect(state.error?.details).toMatchObject({
+      problems: [
+        {
+          code: 'no_rows',
+          file: 'header-only.csv',
+          message: 'header-only.csv: there are no rows under the header',
+        },
+      ],
+      total: 1,
+    });
+    expect(counts(b)).toEqual(before);
+  });
+
+  it('a duplicate code names both rows as structured fields', async () => {
+    const b = await open();
+    const stagedId = await stage(b, 'dupes.csv', Buffer.from('code\n0110\n0110\n'));
+    const { jobId } = await b.call('import.commitScheme', {
+      stagedId,
+      options: {},
+      columns: { code: 'code' },
+      scheme: { nameHe: 'א', nameEn: 'A', version: '1', agency: null },
+    });
+    const state = await b.call('jobs.wait', { jobId });
+    expect((state.error?.details as { problems: unknown[] }).problems).toEqual([
+      expect.objectContaining({
+        code: 'duplicate_code',
+        file: 'dupes.csv',
+        row: 3,
+        column: 'code',
+        value: '0110',
+        params: { firstRow: 2 },
+      }),
+    ]);
+  });
+
+  it('a preview in the wrong encoding says not_utf8 for the file', async () => {
+    const b = await open();
+    const stagedId = await stage(b, 'ענפים.csv', encode1255('קוד,שם\n0110,חקלאות\n'));
+    const r = await b.reply('import.preview', { stagedId, options: { encoding: 'utf-8' } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('import_failed');
+      expect(r.error.message).toMatch(/^ענפים\.csv: The file is not valid UTF-8/);
+      expect(r.error.details).toMatchObject({
+        problems: [{ code: 'not_utf8', file: 'ענפים.csv' }],
+      });
+    }
   });
 });
 

@@ -1,8 +1,14 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../shared/contract';
 import type { RpcErrorBody } from '../../../shared/rpc/errors';
 import { Ltr } from '../../ui/Bidi';
-import { importProblemTotal, importProblems } from '../../../shared/domain/import/import-problems';
+import {
+  importProblemTotal,
+  importProblems,
+  type ImportProblem,
+} from '../../../shared/domain/import/import-problems';
+import { errorText, isCellProblem, problemWhat } from '../../app/errors';
 
 export function ImportSuccess({
   result,
@@ -47,6 +53,59 @@ export function ImportSuccess({
   );
 }
 
+function ProblemItem({ problem: p }: { problem: ImportProblem }) {
+  const { t } = useTranslation('import');
+  const where: { key: string; label: string; value: ReactNode }[] = [];
+  if (p.file) where.push({ key: 'file', label: t('error.file'), value: <Ltr>{p.file}</Ltr> });
+  if (p.row !== undefined)
+    where.push({ key: 'row', label: t('error.row'), value: <Ltr>{p.row}</Ltr> });
+  if (p.column !== undefined)
+    where.push({ key: 'column', label: t('error.column'), value: <bdi>{p.column}</bdi> });
+  if (p.value !== undefined)
+    where.push({
+      key: 'value',
+      label: t('error.value'),
+      value:
+        p.value === '' ? (
+          <span className="problem-empty">{t('error.emptyCell')}</span>
+        ) : (
+          <Ltr className="code">{p.value}</Ltr>
+        ),
+    });
+  const what = problemWhat(p);
+  const translated = !!p.code && what !== (p.expected ?? p.message);
+  return (
+    <li data-testid="import-problem">
+      {where.length > 0 && (
+        <span className="problem-where">
+          {where.map((w, i) => (
+            <span key={w.key}>
+              {i > 0 && (
+                <span className="problem-sep" aria-hidden="true">
+                  {' · '}
+                </span>
+              )}
+              <span className="problem-part" data-testid={`import-problem-${w.key}`}>
+                <span className="problem-label">{w.label}</span> {w.value}
+              </span>
+            </span>
+          ))}
+        </span>
+      )}
+      {what && (
+        <span className="problem-what" data-testid="import-problem-what">
+          {isCellProblem(p) && (
+            <span className="problem-label">
+              {t('error.fieldLabel', { label: t('error.expected') })}{' '}
+            </span>
+          )}
+          {translated ? what : <bdi dir="auto">{what}</bdi>}
+        </span>
+      )}
+    </li>
+  );
+}
+
 export function ImportFailure({
   error,
   fileName,
@@ -67,8 +126,10 @@ export function ImportFailure({
         <strong>{t('error.nothingChanged')}</strong>
       </p>
       {!cancelled && problems.length === 0 && (
-        <p>
-          <bdi>{fileName}</bdi>: <span dir="auto">{error.message}</span>
+        <p data-testid="import-error-text">
+          <Ltr>{fileName}</Ltr>
+          {t('error.fieldSeparator')}
+          {errorText(error)}
         </p>
       )}
       {problems.length > 0 && (
@@ -80,38 +141,7 @@ export function ImportFailure({
           </p>
           <ol className="import-problems" data-testid="import-problems">
             {problems.map((p, i) => (
-              <li key={i} data-testid="import-problem">
-                {p.file && (
-                  <span className="problem-part">
-                    {t('error.file')} <bdi>{p.file}</bdi>
-                  </span>
-                )}
-                {p.row !== undefined && (
-                  <span className="problem-part">
-                    {t('error.row')} <Ltr>{p.row}</Ltr>
-                  </span>
-                )}
-                {p.column && (
-                  <span className="problem-part">
-                    {t('error.column')} <bdi>{p.column}</bdi>
-                  </span>
-                )}
-                {p.value !== undefined && (
-                  <span className="problem-part">
-                    {t('error.value')} <Ltr className="code">{p.value}</Ltr>
-                  </span>
-                )}
-                {p.expected && (
-                  <span className="problem-part">
-                    {t('error.expected')} <span dir="auto">{p.expected}</span>
-                  </span>
-                )}
-                {p.message && (
-                  <span className="problem-part message" dir="auto">
-                    {p.message}
-                  </span>
-                )}
-              </li>
+              <ProblemItem key={i} problem={p} />
             ))}
           </ol>
         </>
