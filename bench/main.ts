@@ -241,6 +241,7 @@ async function main(): Promise<void> {
   } else out.push(notMeasured('cold start to first grid rows', '≤ 2 s', 'no imported crosswalk'));
 
   out.push(...engineEntries);
+  out.push(...(await import('./figures/suggest')).measureSuggestions());
   out.push(info('bench total', `${((performance.now() - started) / 1000).toFixed(0)} s`));
   fs.rmSync(dir, { recursive: true, force: true });
   console.log(render(out));

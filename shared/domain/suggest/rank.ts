@@ -11,7 +11,8 @@ const WEIGHTS: Record<ReasonKind, number> = {
   context: 0.15,
   code: 0.2,
   siblings: 0.15,
-  inherited: 0.3,
+  // An approved earlier crosswalk outweighs any lexical evidence.
+  inherited: 0.6,
 };
 /** Of the title similarity: the word cosine; the rest is the trigram cosine. */
 const WORD_SHARE = 0.6;
@@ -142,8 +143,10 @@ export function createRanker(
         const p = target.parent[t]!;
         if (p >= 0)
           for (const leaf of target.leaves)
-            if (target.parent[leaf] === p && acc.siblings[leaf]! < COUSIN)
-              (touched.push(leaf), (acc.siblings[leaf] = COUSIN));
+            if (target.parent[leaf] === p && acc.siblings[leaf]! < COUSIN) {
+              acc.siblings[leaf] = COUSIN;
+              touched.push(leaf);
+            }
       }
     }
     for (const targetCode of inherited) {
