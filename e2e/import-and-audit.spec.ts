@@ -96,7 +96,7 @@ test('an import with bad rows lists every problem and changes nothing', async ({
     // the row number is isolated (U+2066 … U+2069) so it keeps its place in either direction
     'expected: a code not used before (it is already in row \u20662\u2069)',
   );
-  await page.screenshot({ path: 'test-results/import-errors-en.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('import-errors-en.png'), fullPage: true });
   await page.getByRole('button', { name: 'Audit log' }).click();
   // only the profile was recorded: the failed import left no trace in the workspace
   await expect(page.getByTestId('audit-count')).toHaveText('1 entry');
@@ -144,5 +144,5 @@ test('in Hebrew, the bad-import problems are worded in Hebrew with the codes lef
     'ltr',
   );
   await expect(page.getByTestId('import-error')).not.toContainText('expected');
-  await page.screenshot({ path: 'test-results/import-errors-he.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('import-errors-he.png'), fullPage: true });
 });
