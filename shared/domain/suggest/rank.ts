@@ -2,6 +2,7 @@ import { CodeAlignment, bareCode } from './code-alignment';
 import { descriptionTerms, pathTerms, titleGrams, titleTerms } from './item-terms';
 import { TargetIndex } from './target-index';
 import { dot } from './term-space';
+import { TouchedSet } from './touched-set';
 import type { MappingRef, Reason, ReasonKind, SuggestItem, Suggestion } from './types';
 
 /** Each component's weight; the score divides by the weights that apply to the source at hand. */
@@ -59,8 +60,12 @@ export function createRanker(
 ): Ranker {
   const target = new TargetIndex(targetItems);
   const source = new Map(sourceItems.map((item) => [item.code, item]));
+  // Each source title once: for the alignment estimate, then as the query.
+  const sourceTitles = new Map(
+    sourceItems.map((item) => [item.code, target.titles.vector(titleTerms(item))]),
+  );
   const alignment = new CodeAlignment(
-    sourceItems.map((item) => ({ code: item.code, title: target.titles.vector(titleTerms(item)) })),
+    sourceItems.map((item) => ({ code: item.code, title: sourceTitles.get(item.code)! })),
     target.titleByBareCode,
   );
   const n = targetItems.length;
@@ -76,7 +81,8 @@ export function createRanker(
     combined: new Float32Array(n),
     byItem: new Float32Array(n),
   };
-  const stamp = new Uint8Array(n);
+  const candidates = new TouchedSet(n);
+  const pathReached = new TouchedSet(n);
   const touched: number[] = [];
   const topLeaf = new Int32Array(CANDIDATES);
   const topScore = new Float32Array(CANDIDATES);
@@ -103,32 +109,36 @@ export function createRanker(
     acc.gram.fill(0);
     for (const leaf of touched) acc.siblings[leaf] = acc.inherited[leaf] = 0;
     touched.length = 0;
+    candidates.clear();
     evidence.clear();
 
-    const qTitle = target.titles.vector(titleTerms(item));
-    target.titles.accumulate(qTitle, acc.title);
+    const qTitle = sourceTitles.get(code)!;
+    target.titles.accumulate(qTitle, acc.title, candidates);
     const qGram = target.grams.vector(titleGrams(item));
-    target.grams.accumulate(qGram, acc.gram, maxGramDf);
+    target.grams.accumulate(qGram, acc.gram, candidates, maxGramDf);
 
     const weights: Partial<Record<ReasonKind, number>> = { title: WEIGHTS.title };
     const qDesc = target.descriptions.vector(descriptionTerms(item));
     if (target.hasDescriptions && qDesc.ids.length > 0) {
       weights.description = WEIGHTS.description;
       acc.description.fill(0);
-      target.descriptions.accumulate(qDesc, acc.description);
+      target.descriptions.accumulate(qDesc, acc.description, candidates);
     }
     const qPath = target.titles.vector(pathTerms(ancestorsOf(item)));
     if (qPath.ids.length > 0) {
       weights.context = WEIGHTS.context;
       acc.byItem.fill(0);
-      target.titles.accumulate(qPath, acc.byItem);
+      pathReached.clear();
+      target.titles.accumulate(qPath, acc.byItem, pathReached);
+      for (let i = 0; i < pathReached.size; i++)
+        for (const leaf of target.leavesBelow[pathReached.list[i]!]!) candidates.add(leaf);
     }
     let trust = 0;
     if (alignment.overall > 0) {
       weights.code = WEIGHTS.code;
       trust = alignment.of(code);
       acc.code.fill(0);
-      target.codeOverlap(bareCode(code), acc.code, stamp);
+      target.codeOverlap(bareCode(code), acc.code, candidates);
     }
     const mine = siblings.get(item.parentCode ?? null);
     if (mine) {
@@ -139,6 +149,7 @@ export function createRanker(
         weights.siblings = WEIGHTS.siblings;
         acc.siblings[t] = 1;
         touched.push(t);
+        candidates.add(t);
         evidence.set(t, [...(evidence.get(t) ?? []), ...others]);
         const p = target.parent[t]!;
         if (p >= 0)
@@ -146,6 +157,7 @@ export function createRanker(
             if (target.parent[leaf] === p && acc.siblings[leaf]! < COUSIN) {
               acc.siblings[leaf] = COUSIN;
               touched.push(leaf);
+              candidates.add(leaf);
             }
       }
     }
@@ -155,6 +167,7 @@ export function createRanker(
       weights.inherited = WEIGHTS.inherited;
       acc.inherited[t] = 1;
       touched.push(t);
+      candidates.add(t);
     }
 
     const kinds = Object.keys(weights) as ReasonKind[];
@@ -166,7 +179,7 @@ export function createRanker(
     const scoreOf = (leaf: number) =>
       kinds.reduce((s, kind) => s + weights[kind]! * value(kind, leaf), 0) / total;
 
-    // First pass over the leaves, components fused in one loop; keep the best CANDIDATES.
+    // First pass over the leaves the query reached, components fused; keep the best CANDIDATES.
     const w = (kind: ReasonKind) => (weights[kind] ?? 0) / total;
     const [wTitle, wDesc, wContext, wCode, wSiblings, wInherited] = [
       w('title'),
@@ -177,10 +190,12 @@ export function createRanker(
       w('inherited'),
     ];
     const { title: words, gram: grams, description, byItem, context, code: codes } = acc;
-    const { parent, grandparent, leaves } = target;
+    const { parent, grandparent, isLeaf } = target;
+    const reached = candidates.list;
     const combined = acc.combined;
-    for (let i = 0; i < leaves.length; i++) {
-      const leaf = leaves[i]!;
+    for (let i = 0; i < candidates.size; i++) {
+      const leaf = reached[i]!;
+      if (!isLeaf[leaf]) continue;
       let score = wTitle * (WORD_SHARE * words[leaf]! + (1 - WORD_SHARE) * grams[leaf]!);
       if (wDesc > 0) score += wDesc * Math.min(1, description[leaf]!);
       if (wContext > 0) {
@@ -196,8 +211,9 @@ export function createRanker(
       combined[leaf] = score;
     }
     let kept = 0;
-    for (let i = 0; i < leaves.length; i++) {
-      const leaf = leaves[i]!;
+    for (let i = 0; i < candidates.size; i++) {
+      const leaf = reached[i]!;
+      if (!isLeaf[leaf]) continue;
       const score = combined[leaf]!;
       if (kept === CANDIDATES && score <= topScore[kept - 1]!) continue;
       let at = kept < CANDIDATES ? kept++ : kept - 1;

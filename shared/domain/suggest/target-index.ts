@@ -1,6 +1,7 @@
 import { bareCode } from './code-alignment';
 import { descriptionTerms, titleGrams, titleTerms } from './item-terms';
 import { TermSpace, type SparseVector } from './term-space';
+import type { TouchedSet } from './touched-set';
 import type { SuggestItem } from './types';
 
 const MIN_PREFIX = 2;
@@ -19,6 +20,9 @@ export class TargetIndex {
   readonly parent: Int32Array;
   readonly grandparent: Int32Array;
   readonly leaves: Int32Array;
+  readonly isLeaf: Uint8Array;
+  /** The leaves whose parent or grandparent is the item. */
+  readonly leavesBelow: number[][];
   readonly bare: string[];
   /** Title vector by bare code, for the code-alignment estimate. */
   readonly titleByBareCode = new Map<string, SparseVector>();
@@ -43,6 +47,11 @@ export class TargetIndex {
       items.flatMap((item, i) => (item.isLeaf ? [i] : [])),
       (i) => i,
     );
+    this.isLeaf = Uint8Array.from(items, (item) => (item.isLeaf ? 1 : 0));
+    this.leavesBelow = items.map(() => []);
+    for (const leaf of this.leaves)
+      for (const above of [this.parent[leaf]!, this.grandparent[leaf]!])
+        if (above >= 0) this.leavesBelow[above]!.push(leaf);
     this.bare = items.map((item) => bareCode(item.code));
     this.bare.forEach((bare, i) => this.titleByBareCode.set(bare, this.titles.docs[i]!));
     for (const leaf of this.leaves) {
@@ -59,15 +68,15 @@ export class TargetIndex {
   /**
    * For each leaf sharing at least two leading characters with `sourceBare`, the longest shared
    * prefix's share of the longer code, squared (an exact match is 1, a shared major group little).
+   * `into` must be all zeros; the longest prefix is seen first and wins.
    */
-  codeOverlap(sourceBare: string, into: Float32Array, stamp: Uint8Array): void {
-    stamp.fill(0);
+  codeOverlap(sourceBare: string, into: Float32Array, touched: TouchedSet): void {
     for (let n = sourceBare.length; n >= MIN_PREFIX; n--) {
       const list = this.leavesByPrefix.get(sourceBare.slice(0, n));
       if (!list) continue;
       for (const leaf of list) {
-        if (stamp[leaf]) continue;
-        stamp[leaf] = 1;
+        if (into[leaf]! > 0) continue;
+        touched.add(leaf);
         const share = n / Math.max(sourceBare.length, this.bare[leaf]!.length);
         into[leaf] = share * share;
       }

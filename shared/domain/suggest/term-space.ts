@@ -1,4 +1,5 @@
 import type { Term } from '../text/hebrew-normalize';
+import type { TouchedSet } from './touched-set';
 
 /** A unit-length TF-IDF vector; ids ascending. Terms the space has never seen count in the length only. */
 export interface SparseVector {
@@ -64,24 +65,24 @@ export class TermSpace {
     }
     if (norm === 0 || known.size === 0) return EMPTY;
     const length = Math.sqrt(norm);
-    const entries = [...known].sort((a, b) => a[0] - b[0]);
-    return {
-      ids: Int32Array.from(entries, (e) => e[0]),
-      weights: Float32Array.from(entries, (e) => e[1] / length),
-    };
+    const ids = Int32Array.from(known.keys()).sort();
+    return { ids, weights: Float32Array.from(ids, (id) => known.get(id)! / length) };
   }
 
   /**
-   * Adds the query's cosine with every item into `acc`. Terms carried by more than `maxDf` items
+   * Adds the query's cosine with every item into `acc` (and the items it reaches into `touched`). Terms carried by more than `maxDf` items
    * are skipped (their share is small and their postings long); `dot` gives the exact value later.
    */
-  accumulate(query: SparseVector, acc: Float32Array, maxDf = Infinity): void {
+  accumulate(query: SparseVector, acc: Float32Array, touched: TouchedSet, maxDf = Infinity): void {
     for (let i = 0; i < query.ids.length; i++) {
       const docs = this.postingDocs[query.ids[i]!]!;
       if (docs.length > maxDf) continue;
       const weights = this.postingWeights[query.ids[i]!]!;
       const q = query.weights[i]!;
-      for (let j = 0; j < docs.length; j++) acc[docs[j]!]! += q * weights[j]!;
+      for (let j = 0; j < docs.length; j++) {
+        acc[docs[j]!]! += q * weights[j]!;
+        touched.add(docs[j]!);
+      }
     }
   }
 }
