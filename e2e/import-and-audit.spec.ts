@@ -146,3 +146,20 @@ test('in Hebrew, the bad-import problems are worded in Hebrew with the codes lef
   await expect(page.getByTestId('import-error')).not.toContainText('expected');
   await page.screenshot({ path: test.info().outputPath('import-errors-he.png'), fullPage: true });
 });
+
+test('a preview in the wrong encoding explains itself in Hebrew', async ({ app }) => {
+  const { page } = app;
+  await createProfile(page, 'רונית אברהם', 'CBS', 'lead');
+  await page.getByRole('button', { name: 'ייבוא' }).click();
+  await page.getByTestId('import-file-input').setInputFiles({
+    name: 'ענפים.csv',
+    mimeType: 'text/csv',
+    buffer: windows1255(HEBREW_CSV),
+  });
+  await expect(page.getByTestId('import-encoding')).toHaveValue('windows-1255');
+  await page.getByTestId('import-encoding').selectOption('utf-8');
+  const error = page.getByTestId('import-preview-error');
+  await expect(error).toContainText('הקובץ אינו בקידוד UTF-8 תקין; יש לבחור קידוד אחר');
+  await expect(error).toContainText('ענפים.csv');
+  await expect(error).not.toContainText('not valid');
+});
