@@ -40,6 +40,7 @@ export const gridHandle = {
     const column = focused?.column ?? 'sourceCode';
     grid.ensureIndexVisible(to);
     grid.setFocusedCell(to, column);
+    this.noteFocus();
   },
   /** Focus the grid now, or as soon as it has rows. */
   focus() {
@@ -92,7 +93,10 @@ export const gridHandle = {
       bulk: selected.length > 0,
     };
   },
-  /** Remembers which row has focus; called from the grid's cell-focused event. */
+  /**
+   * Remembers which row has focus. Called synchronously on every key and move: the grid's
+   * cell-focused event reaches React later, after further keys may already have been handled.
+   */
   noteFocus() {
     const row = this.focusedRow();
     focusedKey = row ? rowKey(row) : null;
@@ -114,6 +118,7 @@ export const gridHandle = {
     if (!inGrid) return;
     grid.ensureIndexVisible(node.rowIndex);
     grid.setFocusedCell(node.rowIndex, cell.column);
+    this.noteFocus();
   },
   clearSelection() {
     this.get()?.deselectAll();

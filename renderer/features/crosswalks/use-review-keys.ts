@@ -28,6 +28,8 @@ function decideAndAdvance(status: MappingStatus): void {
 export function useReviewKeys(searchInput: () => HTMLInputElement | null): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // The grid has already handled its own navigation keys (↑/↓) for this event.
+      gridHandle.noteFocus();
       const state = useCrosswalks.getState();
       if (state.dialog) {
         if (e.key === 'Escape') state.openDialog(null);
