@@ -1,6 +1,5 @@
 import type { Role } from '../../shared/contract/common';
-import type { ImportProblem } from '../../shared/domain/import/import-problems';
-import { importProblems } from '../../shared/domain/import/import-problems';
+import { importProblems, type ImportProblem } from '../../shared/domain/import/import-problems';
 import { ERROR_CODES, RpcError, type RpcErrorBody } from '../../shared/rpc/errors';
 import i18n from '../i18n/i18n';
 
