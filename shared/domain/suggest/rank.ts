@@ -69,7 +69,7 @@ export function createRanker(
     target.titleByBareCode,
   );
   const n = targetItems.length;
-  const maxGramDf = Math.max(30, n * 0.05);
+  const maxGramDf = Math.max(30, n * 0.02);
   const acc = {
     title: new Float32Array(n),
     gram: new Float32Array(n),
