@@ -34,9 +34,7 @@ const STOP_WORDS = new Set([
 /** One string for matching: NFKC, geresh/gershayim removed, then the Hebrew sort key. */
 export function normalizeForMatch(text: string | null | undefined): string {
   if (!text) return '';
-  return hebrewSortKey(
-    text.normalize('NFKC').replace(GERESH, '').replace(MAQAF_AND_DASHES, ' '),
-  );
+  return hebrewSortKey(text.normalize('NFKC').replace(GERESH, '').replace(MAQAF_AND_DASHES, ' '));
 }
 
 /** Normalised words, stop words and lone letters dropped (numbers kept). */
