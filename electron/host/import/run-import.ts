@@ -16,7 +16,7 @@ import type { ServiceDeps } from '../backend/deps';
 import type { JobHandle } from '../backend/jobs';
 import { ImportRepo } from '../repos/import-repo';
 import { newShortId } from './new-id';
-import { readImportFile } from './read-import-file';
+import { readImportFileOnce } from './read-import-file';
 
 /** Rows per chunk between progress reports and cancel checks. */
 const CHUNK = 50_000;
@@ -94,7 +94,7 @@ const reading =
 /** Read and validate in their own scope, so the parsed cells can be freed before the insert. */
 async function readScheme(input: SchemeImportInput, job: ImportJob): Promise<SchemeRows> {
   job.progress(0, null, 'reading');
-  const file = await readImportFile(input.fileName, input.bytes, input.options, reading(job));
+  const file = await readImportFileOnce(input.fileName, input.bytes, input.options, reading(job));
   job.checkCancelled();
   const v = new SchemeValidator(input.fileName, file.table, input.columns);
   await inChunks(job, v.total, 'validating', (s, e) => v.readChunk(s, e));
@@ -106,7 +106,7 @@ async function readCrosswalk(
   job: ImportJob,
 ): Promise<{ rows: CrosswalkRows; format: string }> {
   job.progress(0, null, 'reading');
-  const file = await readImportFile(input.fileName, input.bytes, input.options, reading(job));
+  const file = await readImportFileOnce(input.fileName, input.bytes, input.options, reading(job));
   job.checkCancelled();
   const v = new CrosswalkValidator(input.fileName, file.table, input.columns, {
     curies: file.format === 'sssom',
