@@ -29,6 +29,8 @@ export interface ImportFigures {
   endToEndMs: number;
   stageMs: number;
   previewMs: number;
+  /** commit → job finished: validate and insert (the parse was done once, by the preview). */
+  commitToDoneMs: number;
   /** Time in each job phase, from job.progress events (reading, validating, saving, …). */
   phases: { phase: string; ms: number }[];
   schemesMs: number;
@@ -120,6 +122,7 @@ export async function measureImport(
   const previewMs = performance.now() - started - stageMs;
   if (preview.totalRows !== files.rows)
     throw new Error(`preview counted ${preview.totalRows} rows, expected ${files.rows}`);
+  const committed = performance.now();
   const { jobId } = await t.call('import.commitCrosswalk', {
     stagedId,
     options: {},
@@ -144,6 +147,7 @@ export async function measureImport(
   });
   const result = (await finished(t, jobId)) as { id: string; rows: number };
   const endToEndMs = performance.now() - started;
+  const commitToDoneMs = performance.now() - committed;
   if (result.rows !== files.rows)
     throw new Error(`imported ${result.rows} rows, expected ${files.rows}`);
   return {
@@ -153,6 +157,7 @@ export async function measureImport(
     endToEndMs,
     stageMs,
     previewMs,
+    commitToDoneMs,
     phases: clock.take(jobId),
     schemesMs,
   };
