@@ -34,3 +34,9 @@ describe('hebrewSortKey', () => {
     expect(['beta', 'Alpha', ''].sort(compareHebrew)).toEqual(['', 'Alpha', 'beta']);
   });
 });
+
+describe('hebrewSortKey and the maqaf', () => {
+  it('treats the maqaf as a word break, not as nothing', () => {
+    expect(hebrewSortKey('בית־ספר')).toBe('בית ספר');
+  });
+});

@@ -14,6 +14,8 @@ export function hebrewSortKey(text: string | null | undefined): string {
   if (!text) return '';
   return text
     .normalize('NFD')
+    // Maqaf (U+05BE) sits inside the marks range but joins words: it sorts like a space.
+    .replace(/\u05BE/g, ' ')
     .replace(MARKS, '')
     .replace(/[ךםןףץ]/g, (c) => FINAL_TO_REGULAR[c] ?? c)
     .replace(PUNCT, ' ')
