@@ -157,7 +157,7 @@ export function mappingColumns(t: TFunction<'crosswalks'>, lang: Language): ColD
       colId: 'status',
       field: 'status',
       headerName: t('col.status'),
-      width: 132,
+      width: 156,
       cellRenderer: (p: Cell) => (p.data ? <StatusChip status={p.data.status} /> : null),
     },
     {
