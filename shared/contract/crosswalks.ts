@@ -122,7 +122,7 @@ export type MappingDetail = z.infer<typeof MappingDetail>;
 
 export const UndoState = z.object({ canUndo: z.boolean(), canRedo: z.boolean() });
 
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'json', 'sssom'] as const;
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'json', 'sssom', 'parquet'] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 

@@ -14,6 +14,7 @@ import {
   type SssomScheme,
 } from '../../../shared/domain/export/sssom';
 import { toCsv } from '../../../shared/domain/tabular/csv-write';
+import { toParquet } from './parquet-export';
 import { RpcError } from '../../../shared/rpc/errors';
 import type { FileStore } from '../backend/file-store';
 import type { CrosswalkRepo, ExportMapping } from '../repos/crosswalk-repo';
@@ -168,6 +169,12 @@ export async function exportCrosswalk(
       };
       return ctx.files.save(`${base}.json`, utf8(JSON.stringify(doc, null, 2)), rows.length);
     }
+    case 'parquet':
+      return ctx.files.save(
+        `${base}.parquet`,
+        toParquet({ crosswalk: cw, source, target, steward, exportedAt: ctx.now, rows }),
+        rows.length,
+      );
     case 'sssom': {
       const tsv = toSssomTsv(
         {

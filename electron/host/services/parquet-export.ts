@@ -1,0 +1,117 @@
+import { parquetWriteBuffer, schemaFromColumnData, type ColumnSource } from 'hyparquet-writer';
+import type { Crosswalk, Scheme, Steward } from '../../../shared/contract';
+import { RpcError } from '../../../shared/rpc/errors';
+import type { ExportMapping } from '../repos/crosswalk-repo';
+
+export interface ParquetExportInput {
+  crosswalk: Crosswalk;
+  source: Scheme;
+  target: Scheme;
+  steward: Steward;
+  exportedAt: string;
+  rows: readonly ExportMapping[];
+}
+
+/** Parquet physical/logical type of each exported column (codes and every text are UTF8, never numbers). */
+const TEXT = 'STRING' as const;
+
+const timestamp = (iso: string | null, code: string): Date | null => {
+  if (iso === null) return null;
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime()))
+    throw new RpcError('internal', `Mapping ${code} has an unreadable updated_at: ${iso}`);
+  return d;
+};
+
+/**
+ * A crosswalk's approved mappings as one Parquet file for the data lake. updated_at is a real
+ * TIMESTAMP (INT64 millis, adjusted to UTC; DuckDB reads TIMESTAMPTZ, Spark TimestampType,
+ * pyarrow timestamp[ms, UTC]), so engines filter and truncate dates without parsing text and use
+ * the row-group statistics to skip data. Who/what the file is goes in the file's key-value metadata.
+ */
+export function toParquet(input: ParquetExportInput): Uint8Array {
+  const { rows, crosswalk: cw, source, target, steward } = input;
+  const text = (name: keyof ExportMapping, required = false): ColumnSource => ({
+    name,
+    type: TEXT,
+    nullable: !required,
+    data: rows.map((m) => (m[name] === null ? null : String(m[name]))),
+  });
+  const double = (name: 'share' | 'confidence'): ColumnSource => ({
+    name,
+    type: 'DOUBLE',
+    nullable: true,
+    data: rows.map((m) => m[name]),
+  });
+  const flag = (name: 'partial_source' | 'partial_target'): ColumnSource => ({
+    name,
+    type: 'BOOLEAN',
+    nullable: false,
+    data: rows.map((m) => m[name] === 1),
+  });
+  const columnData: ColumnSource[] = [
+    text('source_code', true),
+    text('source_title_he'),
+    text('source_title_en'),
+    text('relation', true),
+    text('target_code', true),
+    text('target_title_he'),
+    text('target_title_en'),
+    double('share'),
+    text('status', true),
+    text('justification', true),
+    double('confidence'),
+    text('comment'),
+    flag('partial_source'),
+    flag('partial_target'),
+    text('author_id'),
+    text('reviewer_id'),
+    text('updated_by'),
+    text('updated_by_agency'),
+    {
+      // Typed by the schema override below (a logical TIMESTAMP, which the basic type lacks).
+      name: 'updated_at',
+      data: rows.map((m) => timestamp(m.updated_at, m.source_code)),
+    },
+  ];
+  const kv: Record<string, string> = {
+    'gesher.crosswalk_id': cw.id,
+    'gesher.crosswalk_name_he': cw.nameHe,
+    'gesher.crosswalk_name_en': cw.nameEn,
+    'gesher.crosswalk_description': cw.description ?? '',
+    'gesher.source_scheme_id': source.id,
+    'gesher.source_scheme_name': source.nameEn || source.nameHe,
+    'gesher.source_scheme_version': source.version,
+    'gesher.target_scheme_id': target.id,
+    'gesher.target_scheme_name': target.nameEn || target.nameHe,
+    'gesher.target_scheme_version': target.version,
+    'gesher.status': 'approved',
+    'gesher.exported_at': input.exportedAt,
+    'gesher.exported_by_id': steward.id,
+    'gesher.exported_by_name': steward.name,
+    'gesher.exported_by_agency': steward.agency,
+    'gesher.row_count': String(rows.length),
+  };
+  const schema = schemaFromColumnData({
+    columnData,
+    schemaOverrides: {
+      updated_at: {
+        name: 'updated_at',
+        type: 'INT64',
+        repetition_type: 'OPTIONAL',
+        converted_type: 'TIMESTAMP_MILLIS',
+        logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: true, unit: 'MILLIS' },
+      },
+    },
+  });
+  const buffer = parquetWriteBuffer({
+    // The types are in the schema now; the writer takes them from one place only.
+    columnData: columnData.map(({ name, data }) => ({ name, data })),
+    schema,
+    createdBy: 'Gesher',
+    // Whole strings in the min/max statistics: a truncated code prefix would not prune exactly.
+    statisticsTruncateLength: Infinity,
+    kvMetadata: Object.entries(kv).map(([key, value]) => ({ key, value })),
+  });
+  return new Uint8Array(buffer);
+}
