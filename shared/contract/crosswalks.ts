@@ -90,6 +90,8 @@ export const MappingFilter = z.object({
   check: CheckKind.optional(),
   /** Only rows whose source code starts with this prefix (used by hierarchy filters). */
   sourcePrefix: z.string().optional(),
+  /** Only rows whose source code is this code or below it through parent codes (the hierarchy tree). */
+  sourceAncestor: z.string().optional(),
 });
 export type MappingFilter = z.infer<typeof MappingFilter>;
 

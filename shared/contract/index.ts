@@ -3,6 +3,7 @@ import { auditMethods } from './audit';
 import { crosswalkMethods } from './crosswalks';
 import { importMethods } from './imports';
 import { fileMethods, jobMethods } from './jobs';
+import { hierarchyMethods } from './hierarchy';
 import { schemeMethods } from './schemes';
 import { workspaceMethods } from './workspace';
 
@@ -15,6 +16,7 @@ export const contract = {
   ...importMethods,
   ...jobMethods,
   ...fileMethods,
+  ...hierarchyMethods,
 };
 
 export type Contract = typeof contract;
@@ -31,3 +33,4 @@ export * from './crosswalks';
 export * from './imports';
 export * from './jobs';
 export * from './events';
+export * from './hierarchy';

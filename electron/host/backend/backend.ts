@@ -6,6 +6,7 @@ import { WorkspaceDb } from '../db/workspace-db';
 import { demoSeedInterrupted, seedDemoWorkspace } from '../demo/seed-demo';
 import { auditHandlers } from '../services/audit-service';
 import { crosswalkHandlers } from '../services/crosswalk-service';
+import { hierarchyHandlers } from '../services/hierarchy-service';
 import { importHandlers } from '../services/import-service';
 import { jobHandlers } from '../services/job-service';
 import { schemeHandlers } from '../services/scheme-service';
@@ -77,6 +78,7 @@ export class Backend {
       ...workspaceHandlers(deps),
       ...auditHandlers(deps),
       ...schemeHandlers(deps),
+      ...hierarchyHandlers(deps),
       ...crosswalkHandlers(deps),
       ...importHandlers(deps),
       ...jobHandlers(deps),

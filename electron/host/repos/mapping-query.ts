@@ -3,6 +3,7 @@ import { MAPPING_STATUSES, RELATIONS } from '../../../shared/contract/common';
 import { hebrewSortKey } from '../../../shared/domain/text/hebrew-collation';
 import { RpcError } from '../../../shared/rpc/errors';
 import type { SqlParam } from '../db/journal';
+import { descendantCodes } from './descendant-codes';
 import { likeContains, likePrefix } from './like-pattern';
 
 /**
@@ -145,6 +146,10 @@ function mappingConditions(cw: CrosswalkScope, filter: MappingFilter): SqlPart {
     where.push(codePrefix('m.source_code', filter.sourceCode.trim(), params));
   if (filled(filter.sourcePrefix))
     where.push(codePrefix('m.source_code', filter.sourcePrefix, params));
+  if (filled(filter.sourceAncestor))
+    where.push(
+      `m.source_code IN ${descendantCodes(cw.sourceSchemeId, filter.sourceAncestor, params)}`,
+    );
   if (filled(filter.targetCode))
     where.push(codePrefix('m.target_code', filter.targetCode.trim(), params));
   if (filled(filter.sourceTitle))
@@ -256,6 +261,8 @@ function unmappedQuery(cw: CrosswalkScope, sort: SortSpec, filter: MappingFilter
   }
   if (filled(filter.sourceCode)) where.push(codePrefix('i.code', filter.sourceCode.trim(), params));
   if (filled(filter.sourcePrefix)) where.push(codePrefix('i.code', filter.sourcePrefix, params));
+  if (filled(filter.sourceAncestor))
+    where.push(`i.code IN ${descendantCodes(cw.sourceSchemeId, filter.sourceAncestor, params)}`);
   if (filled(filter.sourceTitle)) where.push(titleMatch('i', filter.sourceTitle.trim(), params));
   const order: string[] = [];
   for (const s of sort) {
