@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { auditMethods } from './audit';
+import { commentMethods } from './comments';
 import { crosswalkMethods } from './crosswalks';
 import { importMethods } from './imports';
 import { fileMethods, jobMethods } from './jobs';
@@ -16,6 +17,7 @@ export const contract = {
   ...importMethods,
   ...jobMethods,
   ...fileMethods,
+  ...commentMethods,
   ...hierarchyMethods,
 };
 
@@ -33,4 +35,5 @@ export * from './crosswalks';
 export * from './imports';
 export * from './jobs';
 export * from './events';
+export * from './comments';
 export * from './hierarchy';

@@ -5,6 +5,7 @@ import type { EventMessage, ReplyMessage, RequestMessage } from '../../../shared
 import { WorkspaceDb } from '../db/workspace-db';
 import { demoSeedInterrupted, seedDemoWorkspace } from '../demo/seed-demo';
 import { auditHandlers } from '../services/audit-service';
+import { commentHandlers } from '../services/comment-service';
 import { crosswalkHandlers } from '../services/crosswalk-service';
 import { hierarchyHandlers } from '../services/hierarchy-service';
 import { importHandlers } from '../services/import-service';
@@ -82,6 +83,7 @@ export class Backend {
       ...crosswalkHandlers(deps),
       ...importHandlers(deps),
       ...jobHandlers(deps),
+      ...commentHandlers(deps),
     };
     const backend = new Backend(deps, lock, createDispatcher(handlers));
     backend.startSnapshotTimer(options.snapshotIntervalMs ?? 30_000);

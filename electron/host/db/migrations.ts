@@ -8,6 +8,8 @@ export interface Migration {
   sql: string;
 }
 
+import { mappingCommentsMigration } from './migration-12-comments';
+
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -136,4 +138,5 @@ export const MIGRATIONS: Migration[] = [
       DROP INDEX mappings_updated;
     `,
   },
+  mappingCommentsMigration,
 ];

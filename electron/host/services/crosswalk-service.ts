@@ -13,6 +13,7 @@ import { RpcError } from '../../../shared/rpc/errors';
 import { recordAudit } from '../backend/audit-log';
 import type { HandlerGroup, ServiceDeps } from '../backend/deps';
 import { DECIDERS } from '../backend/session';
+import { CommentRepo } from '../repos/comment-repo';
 import { CrosswalkRepo, type StoredMapping } from '../repos/crosswalk-repo';
 import {
   filterDependsOn,
@@ -86,6 +87,7 @@ export interface CrosswalkService {
 
 export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
   const repo = new CrosswalkRepo(deps.db);
+  const threads = new CommentRepo(deps.db);
   const schemes = new SchemeRepo(deps.db);
   const orders = new GridOrderCache();
   const checkCache = new Map<string, { stamp: string; counts: CheckCounts }>();
@@ -347,6 +349,11 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
           { status, relation, share, comment, reviewerId },
           who,
         );
+        if (comment !== undefined || status === 'needs_discussion')
+          threads.addDecision(steward, at, crosswalkId, ids, {
+            text: comment ?? null,
+            status: status ?? null,
+          });
         // New values nobody approved must not be exported: an approved mapping whose relation or
         // share this decision changes goes back to proposed (a status given with it wins).
         if (status === undefined) {
@@ -557,6 +564,8 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
             updated_at: at,
             created_at: at,
           });
+          if (comment?.trim())
+            threads.addDecision(steward, at, crosswalkId, [id], { text: comment, status: null });
           return {
             changes: [{ id, before: null, after: repo.stored(crosswalkId, [id])[0]! }],
             result: id,
@@ -574,10 +583,12 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
         steward,
         crosswalkId,
         'mapping.remove',
-        () => {
+        (at) => {
           const before = repo.stored(crosswalkId, ids);
           missing(crosswalkId, ids, before);
           const n = repo.delete(crosswalkId, ids);
+          if (comment?.trim())
+            threads.addDecision(steward, at, crosswalkId, ids, { text: comment, status: null });
           return { changes: before.map((b) => ({ id: b.id, before: b, after: null })), result: n };
         },
         comment,

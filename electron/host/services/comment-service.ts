@@ -1,0 +1,72 @@
+import { QUEUE_LATEST_COMMENTS } from '../../../shared/contract/comments';
+import { RpcError } from '../../../shared/rpc/errors';
+import { recordAudit } from '../backend/audit-log';
+import type { HandlerGroup, ServiceDeps } from '../backend/deps';
+import { DECIDERS } from '../backend/session';
+import { CommentRepo } from '../repos/comment-repo';
+import { CrosswalkRepo } from '../repos/crosswalk-repo';
+
+type CommentMethods = 'comments.list' | 'comments.add' | 'discussion.queue';
+
+/** Mapping threads and the discussion queue. Decision comments join the thread in crosswalk-service. */
+export function commentHandlers(deps: ServiceDeps): HandlerGroup<CommentMethods> {
+  const comments = new CommentRepo(deps.db);
+  const crosswalks = new CrosswalkRepo(deps.db);
+
+  const scopeOf = (id: string) => {
+    const scope = crosswalks.scope(id);
+    if (!scope) throw new RpcError('not_found', `No crosswalk with id ${id}.`);
+    return scope;
+  };
+
+  return {
+    'comments.list': ({ mappingId }) => {
+      deps.session.require();
+      return comments.thread(mappingId);
+    },
+    'comments.add': ({ crosswalkId, mappingId, text }) => {
+      const steward = deps.session.require(DECIDERS);
+      scopeOf(crosswalkId);
+      if (crosswalks.stored(crosswalkId, [mappingId]).length === 0)
+        throw new RpcError(
+          'not_found',
+          `Crosswalk ${crosswalkId} has no mapping with id ${mappingId}.`,
+        );
+      const at = deps.now();
+      const id = deps.db.write(() => {
+        const added = comments.add(steward, at, { crosswalkId, mappingId, text });
+        recordAudit(deps.db, steward, at, {
+          action: 'mapping.comment',
+          entityType: 'mapping',
+          entityId: String(mappingId),
+          after: { commentId: added, crosswalkId },
+          comment: text,
+        });
+        return added;
+      });
+      deps.emit('workspace.changed', { entity: 'crosswalk', id: crosswalkId });
+      return comments.get(id)!;
+    },
+    'discussion.queue': ({ crosswalkId, offset, limit }) => {
+      deps.session.require();
+      const scope = scopeOf(crosswalkId);
+      const page = comments.discussionPage(crosswalkId, { offset, limit });
+      const ids = page.map((p) => p.id);
+      const markedAt = new Map(page.map((p) => [p.id, p.markedAt]));
+      const rows = crosswalks.rowsByIds(scope, ids);
+      const threads = comments.summaries(ids, QUEUE_LATEST_COMMENTS);
+      return {
+        items: rows.map((row) => {
+          const thread = threads.get(row.mappingId!);
+          return {
+            row,
+            markedAt: markedAt.get(row.mappingId!) ?? null,
+            commentCount: thread?.count ?? 0,
+            latestComments: thread?.latest ?? [],
+          };
+        }),
+        total: comments.discussionTotal(crosswalkId),
+      };
+    },
+  };
+}
