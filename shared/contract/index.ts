@@ -6,6 +6,7 @@ import { importMethods } from './imports';
 import { fileMethods, jobMethods } from './jobs';
 import { hierarchyMethods } from './hierarchy';
 import { schemeMethods } from './schemes';
+import { suggestionMethods } from './suggestions';
 import { workspaceMethods } from './workspace';
 
 /** Every request the renderer can make. A renamed method breaks the compile, not the user. */
@@ -17,6 +18,7 @@ export const contract = {
   ...importMethods,
   ...jobMethods,
   ...fileMethods,
+  ...suggestionMethods,
   ...commentMethods,
   ...hierarchyMethods,
 };
@@ -35,5 +37,6 @@ export * from './crosswalks';
 export * from './imports';
 export * from './jobs';
 export * from './events';
+export * from './suggestions';
 export * from './comments';
 export * from './hierarchy';

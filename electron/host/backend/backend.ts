@@ -6,11 +6,12 @@ import { WorkspaceDb } from '../db/workspace-db';
 import { demoSeedInterrupted, seedDemoWorkspace } from '../demo/seed-demo';
 import { auditHandlers } from '../services/audit-service';
 import { commentHandlers } from '../services/comment-service';
-import { crosswalkHandlers } from '../services/crosswalk-service';
+import { createCrosswalkService } from '../services/crosswalk-service';
 import { hierarchyHandlers } from '../services/hierarchy-service';
 import { importHandlers } from '../services/import-service';
 import { jobHandlers } from '../services/job-service';
 import { schemeHandlers } from '../services/scheme-service';
+import { suggestionHandlers } from '../services/suggestion-service';
 import { restoreLastSteward, workspaceHandlers } from '../services/workspace-service';
 import type { HostKind, ServiceDeps } from './deps';
 import type { Emit } from './emit';
@@ -75,12 +76,14 @@ export class Backend {
     const demoDue = db.report.recoveredFrom === 'new' || demoSeedInterrupted(db);
     if (options.seedDemo !== false && demoDue) await seedDemoWorkspace(deps);
     restoreLastSteward(deps);
+    const crosswalks = createCrosswalkService(deps);
     const handlers: Handlers<void> = {
       ...workspaceHandlers(deps),
       ...auditHandlers(deps),
       ...schemeHandlers(deps),
       ...hierarchyHandlers(deps),
-      ...crosswalkHandlers(deps),
+      ...crosswalks.handlers,
+      ...suggestionHandlers(deps, crosswalks),
       ...importHandlers(deps),
       ...jobHandlers(deps),
       ...commentHandlers(deps),

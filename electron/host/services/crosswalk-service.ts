@@ -4,6 +4,9 @@ import type {
   MappingDetail,
   MappingFilter,
   MappingRow,
+  ParsedParams,
+  Result,
+  Justification,
   SortSpec,
   Steward,
 } from '../../../shared/contract';
@@ -83,6 +86,11 @@ export interface CrosswalkService {
     sort: SortSpec,
     filter: MappingFilter,
   ): { rows: MappingRow[]; total: number };
+  /** crosswalks.addMapping, also for other origins (an accepted suggestion): one audited, undoable write. */
+  addMapping(
+    params: ParsedParams<'crosswalks.addMapping'>,
+    origin?: { justification: Justification; confidence: number | null },
+  ): Result<'crosswalks.addMapping'>;
 }
 
 export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
@@ -492,6 +500,69 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
     };
   };
 
+  const addMapping: CrosswalkService['addMapping'] = (
+    { crosswalkId, sourceCode, targetCode, relation, share, comment },
+    origin = { justification: 'manual', confidence: null },
+  ) => {
+    const steward = deps.session.require(DECIDERS);
+    const scope = scopeOf(crosswalkId);
+    if (!schemes.item(scope.sourceSchemeId, sourceCode)) {
+      throw new RpcError(
+        'validation_failed',
+        `Source code "${sourceCode}" is not in the source scheme of this crosswalk.`,
+        { field: 'sourceCode' },
+      );
+    }
+    if (!schemes.item(scope.targetSchemeId, targetCode)) {
+      throw new RpcError(
+        'validation_failed',
+        `Target code "${targetCode}" is not in the target scheme of this crosswalk.`,
+        { field: 'targetCode' },
+      );
+    }
+    if (share !== undefined && share !== null && !(share >= 0 && share <= 1)) {
+      throw new RpcError('validation_failed', `A share is between 0 and 1; got ${share}.`, {
+        field: 'share',
+      });
+    }
+    const mappingId = change(
+      steward,
+      crosswalkId,
+      'mapping.add',
+      (at) => {
+        const id = repo.nextMappingId();
+        repo.insertStored({
+          id,
+          crosswalk_id: crosswalkId,
+          source_code: sourceCode,
+          target_code: targetCode,
+          relation,
+          share: share ?? null,
+          justification: origin.justification,
+          confidence: origin.confidence,
+          status: 'proposed',
+          comment: comment ?? null,
+          partial_source: 0,
+          partial_target: 0,
+          author_id: steward.id,
+          reviewer_id: null,
+          updated_by: steward.name,
+          updated_by_agency: steward.agency,
+          updated_at: at,
+          created_at: at,
+        });
+        if (comment?.trim())
+          threads.addDecision(steward, at, crosswalkId, [id], { text: comment, status: null });
+        return {
+          changes: [{ id, before: null, after: repo.stored(crosswalkId, [id])[0]! }],
+          result: id,
+        };
+      },
+      comment,
+    );
+    return { mappingId, undo: undo.state(steward.id, crosswalkId) };
+  };
+
   const handlers: HandlerGroup<CrosswalkMethods> = {
     'crosswalks.list': () => repo.list(),
     'crosswalks.get': ({ id }) => {
@@ -509,72 +580,7 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
       const updated = decide(steward, params);
       return { updated, undo: undo.state(steward.id, params.crosswalkId) };
     },
-    'crosswalks.addMapping': ({
-      crosswalkId,
-      sourceCode,
-      targetCode,
-      relation,
-      share,
-      comment,
-    }) => {
-      const steward = deps.session.require(DECIDERS);
-      const scope = scopeOf(crosswalkId);
-      if (!schemes.item(scope.sourceSchemeId, sourceCode)) {
-        throw new RpcError(
-          'validation_failed',
-          `Source code "${sourceCode}" is not in the source scheme of this crosswalk.`,
-          { field: 'sourceCode' },
-        );
-      }
-      if (!schemes.item(scope.targetSchemeId, targetCode)) {
-        throw new RpcError(
-          'validation_failed',
-          `Target code "${targetCode}" is not in the target scheme of this crosswalk.`,
-          { field: 'targetCode' },
-        );
-      }
-      if (share !== undefined && share !== null && !(share >= 0 && share <= 1)) {
-        throw new RpcError('validation_failed', `A share is between 0 and 1; got ${share}.`, {
-          field: 'share',
-        });
-      }
-      const mappingId = change(
-        steward,
-        crosswalkId,
-        'mapping.add',
-        (at) => {
-          const id = repo.nextMappingId();
-          repo.insertStored({
-            id,
-            crosswalk_id: crosswalkId,
-            source_code: sourceCode,
-            target_code: targetCode,
-            relation,
-            share: share ?? null,
-            justification: 'manual',
-            confidence: null,
-            status: 'proposed',
-            comment: comment ?? null,
-            partial_source: 0,
-            partial_target: 0,
-            author_id: steward.id,
-            reviewer_id: null,
-            updated_by: steward.name,
-            updated_by_agency: steward.agency,
-            updated_at: at,
-            created_at: at,
-          });
-          if (comment?.trim())
-            threads.addDecision(steward, at, crosswalkId, [id], { text: comment, status: null });
-          return {
-            changes: [{ id, before: null, after: repo.stored(crosswalkId, [id])[0]! }],
-            result: id,
-          };
-        },
-        comment,
-      );
-      return { mappingId, undo: undo.state(steward.id, crosswalkId) };
-    },
+    'crosswalks.addMapping': (params) => addMapping(params),
     'crosswalks.removeMappings': ({ crosswalkId, mappingIds, comment }) => {
       const steward = deps.session.require(DECIDERS);
       scopeOf(crosswalkId);
@@ -625,7 +631,7 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
       return file;
     },
   };
-  return { handlers, rows };
+  return { handlers, rows, addMapping };
 }
 
 export function crosswalkHandlers(deps: ServiceDeps): HandlerGroup<CrosswalkMethods> {

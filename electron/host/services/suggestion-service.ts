@@ -1,0 +1,129 @@
+import type {
+  SourceSuggestions,
+  SuggestionCandidate,
+  SuggestionReasonKind,
+} from '../../../shared/contract';
+import { createRanker, type Ranker } from '../../../shared/domain/suggest/rank';
+import type { Suggestion, SuggestItem } from '../../../shared/domain/suggest/types';
+import { RpcError } from '../../../shared/rpc/errors';
+import type { HandlerGroup, ServiceDeps } from '../backend/deps';
+import { DECIDERS } from '../backend/session';
+import { CrosswalkRepo } from '../repos/crosswalk-repo';
+import { SuggestionRepo } from '../repos/suggestion-repo';
+import type { CrosswalkService } from './crosswalk-service';
+
+type SuggestionMethods =
+  'suggestions.forSource' | 'suggestions.nextUnmapped' | 'suggestions.accept';
+
+interface PairIndex {
+  stamp: string;
+  ranker: Ranker;
+  source: Map<string, SuggestItem>;
+  target: Map<string, SuggestItem>;
+}
+
+/**
+ * Ranked target suggestions for a crosswalk's source codes (shared/domain/suggest). The ranker's
+ * index is built on first use per (source scheme, target scheme) in the backend's worker thread,
+ * never on the UI thread, and kept until either scheme's items change. Each request feeds it the
+ * crosswalk's live mappings of the source's siblings and, as inherited input, the approved
+ * mappings of the same source code in other crosswalks between versions of the same two schemes
+ * (matched by English scheme name). There is no crosswalk-level approval yet, so an approved
+ * mapping stands for an approved crosswalk; with no such crosswalk the inherited input is empty.
+ */
+export function suggestionHandlers(
+  deps: ServiceDeps,
+  crosswalks: Pick<CrosswalkService, 'addMapping'>,
+): HandlerGroup<SuggestionMethods> {
+  const repo = new SuggestionRepo(deps.db);
+  const crosswalkRepo = new CrosswalkRepo(deps.db);
+  const indexes = new Map<string, PairIndex>();
+
+  const scopeOf = (id: string) => {
+    const scope = crosswalkRepo.scope(id);
+    if (!scope) throw new RpcError('not_found', `No crosswalk with id ${id}.`);
+    return scope;
+  };
+
+  const indexOf = (sourceSchemeId: string, targetSchemeId: string): PairIndex => {
+    const key = `${sourceSchemeId}\u0000${targetSchemeId}`;
+    const stamp = `${repo.schemeStamp(sourceSchemeId)}/${repo.schemeStamp(targetSchemeId)}`;
+    const cached = indexes.get(key);
+    if (cached && cached.stamp === stamp) return cached;
+    const sourceItems = repo.items(sourceSchemeId, 'source');
+    const targetItems = repo.items(targetSchemeId, 'target');
+    const built: PairIndex = {
+      stamp,
+      ranker: createRanker(sourceItems, targetItems),
+      source: new Map(sourceItems.map((i) => [i.code, i])),
+      target: new Map(targetItems.map((i) => [i.code, i])),
+    };
+    indexes.set(key, built);
+    return built;
+  };
+
+  const candidate = (index: PairIndex, s: Suggestion): SuggestionCandidate => {
+    const item = index.target.get(s.code);
+    return {
+      targetCode: s.code,
+      targetTitleHe: item?.titleHe ?? null,
+      targetTitleEn: item?.titleEn ?? null,
+      score: s.score,
+      reasons: s.reasons.map((r) => ({
+        kind: r.kind satisfies SuggestionReasonKind,
+        similarity: r.similarity,
+        contribution: r.contribution,
+        codes: r.evidence ?? [],
+      })),
+    };
+  };
+
+  const forSource = (crosswalkId: string, sourceCode: string, k: number): SourceSuggestions => {
+    const scope = scopeOf(crosswalkId);
+    const index = indexOf(scope.sourceSchemeId, scope.targetSchemeId);
+    const item = index.source.get(sourceCode);
+    if (!item) throw new RpcError('not_found', `The source scheme has no code "${sourceCode}".`);
+    const inherited = repo.inheritedTargets(
+      crosswalkId,
+      scope.sourceSchemeId,
+      scope.targetSchemeId,
+      sourceCode,
+    );
+    const ranked = index.ranker.rank(sourceCode, k, {
+      mappings: repo.siblingMappings(crosswalkId, scope.sourceSchemeId, item.parentCode ?? null),
+      inherited: new Map(inherited.length > 0 ? [[sourceCode, inherited]] : []),
+    });
+    return {
+      sourceCode,
+      sourceTitleHe: item.titleHe ?? null,
+      sourceTitleEn: item.titleEn ?? null,
+      suggestions: ranked.map((s) => candidate(index, s)),
+    };
+  };
+
+  return {
+    'suggestions.forSource': ({ crosswalkId, sourceCode, k }) => {
+      deps.session.require();
+      return forSource(crosswalkId, sourceCode, k);
+    },
+    'suggestions.nextUnmapped': ({ crosswalkId, after, k }) => {
+      deps.session.require();
+      const scope = scopeOf(crosswalkId);
+      // After the last unmapped code, wrap round to the first.
+      const code =
+        repo.nextUnmapped(crosswalkId, scope.sourceSchemeId, after) ??
+        (after === undefined ? null : repo.nextUnmapped(crosswalkId, scope.sourceSchemeId));
+      return {
+        next: code === null ? null : forSource(crosswalkId, code, k),
+        unmapped: repo.unmappedCount(crosswalkId, scope.sourceSchemeId),
+      };
+    },
+    'suggestions.accept': ({ crosswalkId, sourceCode, targetCode, score }) => {
+      deps.session.require(DECIDERS);
+      return crosswalks.addMapping(
+        { crosswalkId, sourceCode, targetCode, relation: 'close' },
+        { justification: 'lexical_suggestion', confidence: score },
+      );
+    },
+  };
+}

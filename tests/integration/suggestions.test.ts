@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestBackend, type TestBackend } from './harness';
+
+const CW = 'isco88-isco08';
+
+describe('suggestions on the demo ISCO-88 → ISCO-08 crosswalk', () => {
+  let t: TestBackend;
+
+  beforeAll(async () => {
+    t = await openTestBackend({ seedDemo: true });
+    await t.call('profile.create', { name: 'Dana Levi', agency: 'ES', role: 'steward' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const leafOf08 = (code: string) =>
+    t.backend.deps.db.get<{ is_leaf: number }>(
+      "SELECT is_leaf FROM items WHERE scheme_id = 'isco08' AND code = ?",
+      [code],
+    )?.is_leaf === 1;
+
+  it('the unmapped ISCO-88 code 3139 is the one left, and gets ranked ISCO-08 leaves with reasons', async () => {
+    const checks = await t.call('crosswalks.checks', { crosswalkId: CW });
+    const { next, unmapped } = await t.call('suggestions.nextUnmapped', { crosswalkId: CW });
+    expect(unmapped).toBe(checks.unmapped_sources);
+    expect(next?.sourceCode).toBe('3139');
+
+    const got = await t.call('suggestions.forSource', {
+      crosswalkId: CW,
+      sourceCode: '3139',
+      k: 5,
+    });
+    expect(got.sourceTitleEn).toBeTruthy();
+    expect(got.suggestions).toHaveLength(5);
+    const scores = got.suggestions.map((s) => s.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    for (const s of got.suggestions) {
+      expect(leafOf08(s.targetCode)).toBe(true);
+      expect(s.score).toBeGreaterThan(0);
+      expect(s.score).toBeLessThanOrEqual(1);
+      expect(s.targetTitleEn).toBeTruthy();
+      const sum = s.reasons.reduce((a, r) => a + r.contribution, 0);
+      expect(sum).toBeCloseTo(s.score, 5);
+      expect(s.reasons.map((r) => r.kind)).toContain('title');
+    }
+    // Its siblings under 313 are mapped: their targets are suggested with the sibling codes as evidence.
+    const siblings = got.suggestions.flatMap((s) =>
+      s.reasons.filter((r) => r.kind === 'siblings' && r.similarity > 0),
+    );
+    expect(siblings.length).toBeGreaterThan(0);
+    expect(siblings.some((r) => r.codes.some((c) => c.startsWith('313')))).toBe(true);
+  });
+
+  it('a viewer may read suggestions but not accept one', async () => {
+    const viewer = await openTestBackend({ seedDemo: true });
+    try {
+      await viewer.call('profile.create', { name: 'Noa Viewer', agency: 'CBS', role: 'viewer' });
+      const got = await viewer.call('suggestions.forSource', {
+        crosswalkId: CW,
+        sourceCode: '3139',
+        k: 1,
+      });
+      const reply = await viewer.reply('suggestions.accept', {
+        crosswalkId: CW,
+        sourceCode: '3139',
+        targetCode: got.suggestions[0]!.targetCode,
+        score: got.suggestions[0]!.score,
+      });
+      expect(reply.ok).toBe(false);
+      if (!reply.ok) expect(reply.error.code).toBe('forbidden');
+      const n = viewer.backend.deps.db.get<{ n: number }>(
+        "SELECT COUNT(*) AS n FROM mappings WHERE crosswalk_id = ? AND justification = 'lexical_suggestion'",
+        [CW],
+      )?.n;
+      expect(n).toBe(0);
+    } finally {
+      await viewer.close();
+    }
+  });
+
+  it('accepting creates a proposed lexical-suggestion mapping with its score, audited and undoable', async () => {
+    const before = await t.call('crosswalks.checks', { crosswalkId: CW });
+    const { suggestions } = await t.call('suggestions.forSource', {
+      crosswalkId: CW,
+      sourceCode: '3139',
+      k: 5,
+    });
+    const top = suggestions[0]!;
+    const { mappingId, undo } = await t.call('suggestions.accept', {
+      crosswalkId: CW,
+      sourceCode: '3139',
+      targetCode: top.targetCode,
+      score: top.score,
+    });
+    expect(undo.canUndo).toBe(true);
+
+    const detail = await t.call('crosswalks.detail', {
+      crosswalkId: CW,
+      mappingId,
+      sourceCode: '3139',
+    });
+    expect(detail.row).toMatchObject({
+      sourceCode: '3139',
+      targetCode: top.targetCode,
+      status: 'proposed',
+      justification: 'lexical_suggestion',
+      updatedBy: 'Dana Levi',
+    });
+    expect(detail.row.confidence).toBeCloseTo(top.score, 6);
+
+    const after = await t.call('crosswalks.checks', { crosswalkId: CW });
+    expect(after.unmapped_sources).toBe(before.unmapped_sources - 1);
+    const next = await t.call('suggestions.nextUnmapped', { crosswalkId: CW });
+    expect(next.unmapped).toBe(before.unmapped_sources - 1);
+    expect(next.next?.sourceCode ?? null).not.toBe('3139');
+
+    const audit = t.backend.deps.db.get<{
+      action: string;
+      after_json: string;
+      steward_name: string;
+    }>(
+      "SELECT action, after_json, steward_name FROM audit WHERE entity_type = 'mapping' AND entity_id = ?",
+      [String(mappingId)],
+    );
+    expect(audit?.action).toBe('mapping.add');
+    expect(audit?.steward_name).toBe('Dana Levi');
+    expect(JSON.parse(audit!.after_json)).toMatchObject({
+      sourceCode: '3139',
+      targetCode: top.targetCode,
+      status: 'proposed',
+    });
+
+    await t.call('crosswalks.undo', { crosswalkId: CW });
+    const gone = t.backend.deps.db.get<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM mappings WHERE id = ?',
+      [mappingId],
+    )?.n;
+    expect(gone).toBe(0);
+    const undone = await t.call('crosswalks.checks', { crosswalkId: CW });
+    expect(undone.unmapped_sources).toBe(before.unmapped_sources);
+  });
+});
