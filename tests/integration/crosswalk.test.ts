@@ -718,9 +718,9 @@ describe('crosswalk export', () => {
 });
 
 describe('export round trip', () => {
-  // SSSOM has no share column; CSV and XLSX carry every field.
+  // SSSOM has no share, status or partial slot: our export carries them as declared extension columns.
   it.each([
-    ['sssom', false],
+    ['sssom', true],
     ['csv', true],
     ['xlsx', true],
   ] as const)(
@@ -787,6 +787,9 @@ describe('export round trip', () => {
         r.justification,
         r.confidence,
         r.comment,
+        r.status,
+        r.partialSource,
+        r.partialTarget,
         ...(withShare ? [r.share] : []),
       ];
       const key = (r: MappingRow) => `${r.sourceCode}\u0000${r.targetCode}`;
@@ -799,7 +802,26 @@ describe('export round trip', () => {
         justification: 'manual',
         relation: 'broader',
         comment: 'ידני',
+        share: 0.25,
+        status: 'approved',
       });
+      // Author and reviewer (steward ids, not their SSSOM references) as the JSON export shows them.
+      const people = async (id: string) => {
+        const json = await t.call('crosswalks.export', { crosswalkId: id, format: 'json' });
+        const doc = JSON.parse(fs.readFileSync(json.path, 'utf8')) as {
+          mappings: {
+            sourceCode: string;
+            targetCode: string;
+            authorId: string;
+            reviewerId: string;
+          }[];
+        };
+        return doc.mappings.map((m) => [m.sourceCode, m.targetCode, m.authorId, m.reviewerId]);
+      };
+      const me = (await t.call('profile.list', {})).find((p) => p.name === 'דנה לוי')!.id;
+      const originalPeople = await people(crosswalkId);
+      expect(originalPeople).toContainEqual(['0110', '0210', me, me]);
+      expect(await people(back.id)).toEqual(originalPeople);
       await t.close();
     },
   );

@@ -181,6 +181,8 @@ export async function exportCrosswalk(
           mappingSetId: `urn:gesher:crosswalk:${cw.id}`,
           mappingSetTitle: cw.nameEn || cw.nameHe,
           mappingSetDescription: cw.description ?? undefined,
+          // A live crosswalk is versioned by when it was exported (a date-based version, as SSSOM suggests).
+          mappingSetVersion: ctx.now,
           license: DEFAULT_LICENSE,
           creatorId: stewardCurie(steward.id),
           creatorLabel: steward.name,
@@ -197,8 +199,15 @@ export async function exportCrosswalk(
           justification: m.justification,
           authorId: m.author_id && stewardCurie(m.author_id),
           reviewerId: m.reviewer_id && stewardCurie(m.reviewer_id),
+          // No per-agency approval record on a mapping yet: its reviewer is whoever approved it, and
+          // the approval is its last change only until it is commented on or edited.
+          reviewDate: m.reviewer_id ? m.updated_at : null,
           confidence: m.confidence,
           comment: m.comment,
+          share: m.share,
+          status: m.status,
+          partialSource: m.partial_source === 1,
+          partialTarget: m.partial_target === 1,
         })),
       );
       return ctx.files.save(`${base}.sssom.tsv`, utf8(tsv), rows.length);

@@ -1,4 +1,5 @@
 import type { Relation } from '../../contract/common';
+import { mappingCardinalities } from './cardinality';
 
 /**
  * Direction, as in SKOS and SSSOM: the source code is the subject, the target code the object.
@@ -26,23 +27,7 @@ export function relationsFromCardinality(
   sources: readonly string[],
   targets: readonly string[],
 ): Relation[] {
-  const targetsPerSource = new Map<string, Set<string>>();
-  const sourcesPerTarget = new Map<string, Set<string>>();
-  for (let i = 0; i < sources.length; i++) {
-    const s = sources[i]!;
-    const t = targets[i]!;
-    let ts = targetsPerSource.get(s);
-    if (!ts) targetsPerSource.set(s, (ts = new Set()));
-    ts.add(t);
-    let ss = sourcesPerTarget.get(t);
-    if (!ss) sourcesPerTarget.set(t, (ss = new Set()));
-    ss.add(s);
-  }
-  const out = new Array<Relation>(sources.length);
-  for (let i = 0; i < sources.length; i++) {
-    const split = targetsPerSource.get(sources[i]!)!.size > 1;
-    const merged = sourcesPerTarget.get(targets[i]!)!.size > 1;
-    out[i] = relationFromPartials(split, merged);
-  }
-  return out;
+  return mappingCardinalities(sources, targets).map((c) =>
+    relationFromPartials(c[2] === 'n', c[0] === 'n'),
+  );
 }

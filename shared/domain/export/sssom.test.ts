@@ -9,6 +9,7 @@ const meta: SssomMetadata = {
   creatorId: 'gesher:steward/abc',
   creatorLabel: 'דנה לוי',
   mappingDate: '2026-12-03',
+  mappingSetVersion: '2026-12-03T10:00:00.000Z',
   subject: { prefix: 'ISCO88', uriBase: 'urn:gesher:scheme:ISCO88:', version: '1988' },
   object: { prefix: 'ISCO08', uriBase: 'http://data.europa.eu/esco/isco/C', version: '2008' },
 };
@@ -22,9 +23,14 @@ const rows: SssomMapping[] = [
     objectLabel: 'Commissioned armed forces officers',
     justification: 'manual',
     authorId: 'gesher:steward/abc',
-    reviewerId: 'gesher:steward/def',
+    reviewerId: 'gesher:steward/def|gesher:steward/ghi',
+    reviewDate: '2026-12-02T09:15:00.000Z',
     confidence: 0.9,
     comment: 'one "two"\tthree',
+    share: 0.25,
+    status: 'approved',
+    partialSource: true,
+    partialTarget: false,
   },
   {
     subjectCode: '1110',
@@ -35,8 +41,13 @@ const rows: SssomMapping[] = [
     justification: 'imported',
     authorId: null,
     reviewerId: null,
+    reviewDate: '2026-12-02T09:15:00.000Z',
     confidence: null,
     comment: null,
+    share: null,
+    status: 'proposed',
+    partialSource: false,
+    partialTarget: false,
   },
 ];
 
@@ -82,8 +93,14 @@ describe('SSSOM TSV writer', () => {
       'mapping_justification',
       'author_id',
       'reviewer_id',
+      'review_date',
       'confidence',
+      'mapping_cardinality',
       'comment',
+      'share',
+      'status',
+      'partial_source',
+      'partial_target',
     ]);
     expect(body).toHaveLength(2);
     expect(body[0]).toEqual({
@@ -94,22 +111,65 @@ describe('SSSOM TSV writer', () => {
       object_label: 'Commissioned armed forces officers',
       mapping_justification: 'semapv:ManualMappingCuration',
       author_id: 'gesher:steward/abc',
-      reviewer_id: 'gesher:steward/def',
+      reviewer_id: 'gesher:steward/def|gesher:steward/ghi',
+      review_date: '2026-12-02',
       confidence: '0.9',
+      mapping_cardinality: '1:1',
       comment: 'one "two"\tthree',
+      share: '0.25',
+      status: 'approved',
+      partial_source: 'true',
+      partial_target: 'false',
     });
     expect(body[1]).toMatchObject({
       subject_id: 'ISCO88:1110',
       subject_label: '',
       predicate_id: 'skos:exactMatch',
       mapping_justification: 'semapv:UnspecifiedMatching',
+      // SSSOM: no review_date without a reviewer.
+      review_date: '',
       confidence: '',
+      share: '',
+      status: 'proposed',
     });
+  });
+
+  it('writes the SSSOM 1.1 version, the set version and the extension slots in the metadata block', () => {
+    const { meta: yaml } = parse(toSssomTsv(meta, rows));
+    expect(yaml).toContain('mapping_set_version: "2026-12-03T10:00:00.000Z"');
+    expect(yaml).toContain('subject_source_version: 1988');
+    expect(yaml).toContain('object_source_version: 2008');
+    expect(yaml).toContain('sssom_version: "1.1"');
+    expect(yaml).toContain('  xsd: http://www.w3.org/2001/XMLSchema#');
+    const ext = yaml.indexOf('extension_definitions:');
+    expect(yaml.slice(ext + 1, ext + 4)).toEqual([
+      '  - slot_name: share',
+      '    property: gesher:share',
+      '    type_hint: xsd:double',
+    ]);
+    expect(yaml).toContain('  - slot_name: status');
+  });
+
+  it('gives each row its mapping_cardinality within the set', () => {
+    const split = [
+      { ...rows[1]!, subjectCode: '1114', objectCode: '1141' },
+      { ...rows[1]!, subjectCode: '1114', objectCode: '1142' },
+      { ...rows[1]!, subjectCode: '1311', objectCode: '1221' },
+      { ...rows[1]!, subjectCode: '1312', objectCode: '1221' },
+      { ...rows[1]!, subjectCode: '1111', objectCode: '1110' },
+    ];
+    expect(parse(toSssomTsv(meta, split)).body.map((r) => r.mapping_cardinality)).toEqual([
+      '1:n',
+      '1:n',
+      'n:1',
+      'n:1',
+      '1:1',
+    ]);
   });
 
   it('quotes a value with a tab, line break or quote, and leaves others as they are', () => {
     const tsv = toSssomTsv(meta, [{ ...rows[1]!, comment: 'a\tb\nc "d"' }]);
-    expect(tsv).toContain('\t"a\tb\nc ""d"""\n');
+    expect(tsv).toContain('\t"a\tb\nc ""d"""\t');
     expect(parse(tsv).body[0]!.comment).toBe('a\tb\nc "d"');
   });
 

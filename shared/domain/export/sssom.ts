@@ -4,7 +4,8 @@
  * relation reads "the target is <relation> than/to the source": relation 'broader' (the target is
  * broader) is skos:broadMatch, as in SKOS where `A skos:broadMatch B` says B is broader than A.
  */
-import type { Justification, Relation } from '../../contract/common';
+import type { Justification, MappingStatus, Relation } from '../../contract/common';
+import { mappingCardinalities } from '../crosswalk/cardinality';
 
 export const RELATION_TO_PREDICATE: Record<Relation, string> = {
   exact: 'skos:exactMatch',
@@ -22,6 +23,19 @@ export const JUSTIFICATION_TO_SEMAPV: Record<Justification, string> = {
   imported: 'semapv:UnspecifiedMatching',
 };
 
+/**
+ * Our fields SSSOM has no slot for, as SSSOM 1.1 extension slots, declared in the metadata block's
+ * extension_definitions so SSSOM tools keep them. The status is written as it is, not left to be
+ * derived from reviewer_id + review_date on import: in Gesher a mapping is approved by the
+ * stewards' decision, and a reviewer in an SSSOM file from elsewhere is not that decision.
+ */
+export const SSSOM_EXTENSIONS = [
+  { slotName: 'share', property: 'gesher:share', typeHint: 'xsd:double' },
+  { slotName: 'status', property: 'gesher:mappingStatus', typeHint: 'xsd:string' },
+  { slotName: 'partial_source', property: 'gesher:partialSource', typeHint: 'xsd:boolean' },
+  { slotName: 'partial_target', property: 'gesher:partialTarget', typeHint: 'xsd:boolean' },
+] as const;
+
 export const SSSOM_COLUMNS = [
   'subject_id',
   'subject_label',
@@ -31,19 +45,28 @@ export const SSSOM_COLUMNS = [
   'mapping_justification',
   'author_id',
   'reviewer_id',
+  'review_date',
   'confidence',
+  'mapping_cardinality',
   'comment',
+  'share',
+  'status',
+  'partial_source',
+  'partial_target',
 ] as const;
 
 export const SSSOM_STANDARD_PREFIXES: Record<string, string> = {
   skos: 'http://www.w3.org/2004/02/skos/core#',
   semapv: 'https://w3id.org/semapv/vocab/',
+  xsd: 'http://www.w3.org/2001/XMLSchema#',
   gesher: 'urn:gesher:',
 };
 
+export const STEWARD_CURIE_PREFIX = 'gesher:steward/';
+
 /** A steward as an SSSOM entity reference (creator_id, author_id, reviewer_id). */
 export function stewardCurie(stewardId: string): string {
-  return `gesher:steward/${stewardId}`;
+  return `${STEWARD_CURIE_PREFIX}${stewardId}`;
 }
 
 export interface SssomScheme {
@@ -58,6 +81,8 @@ export interface SssomMetadata {
   mappingSetId: string;
   mappingSetTitle: string;
   mappingSetDescription?: string;
+  /** The version of the mapping set: a frozen version's label, or when a live crosswalk was exported. */
+  mappingSetVersion?: string;
   license: string;
   creatorId: string;
   creatorLabel: string;
@@ -75,9 +100,16 @@ export interface SssomMapping {
   objectLabel: string | null;
   justification: Justification;
   authorId: string | null;
+  /** One reviewer, or several joined by "|" (SSSOM's multivalued form), e.g. both agencies' approvers. */
   reviewerId: string | null;
+  /** When the mapping was reviewed (approved), ISO date or time; written as YYYY-MM-DD, SSSOM's date. */
+  reviewDate: string | null;
   confidence: number | null;
   comment: string | null;
+  share: number | null;
+  status: MappingStatus;
+  partialSource: boolean;
+  partialTarget: boolean;
 }
 
 export const DEFAULT_LICENSE = 'https://creativecommons.org/licenses/by/4.0/';
@@ -134,6 +166,8 @@ export function sssomMetadataLines(meta: SssomMetadata): string[] {
     `mapping_set_id: ${yamlScalar(meta.mappingSetId)}`,
     `mapping_set_title: ${yamlScalar(meta.mappingSetTitle)}`,
   ];
+  if (meta.mappingSetVersion)
+    lines.push(`mapping_set_version: ${JSON.stringify(meta.mappingSetVersion)}`);
   if (meta.mappingSetDescription)
     lines.push(`mapping_set_description: ${yamlScalar(meta.mappingSetDescription)}`);
   lines.push(
@@ -147,6 +181,14 @@ export function sssomMetadataLines(meta: SssomMetadata): string[] {
     `subject_source_version: ${yamlScalar(meta.subject.version)}`,
     `object_source: ${yamlScalar(meta.object.uriBase)}`,
     `object_source_version: ${yamlScalar(meta.object.version)}`,
+    // review_date and extension_definitions are SSSOM 1.1.
+    `sssom_version: "1.1"`,
+    `extension_definitions:`,
+    ...SSSOM_EXTENSIONS.flatMap((e) => [
+      `  - slot_name: ${e.slotName}`,
+      `    property: ${e.property}`,
+      `    type_hint: ${e.typeHint}`,
+    ]),
   );
   return lines.map((l) => `# ${l}`);
 }
@@ -155,7 +197,11 @@ export function sssomMetadataLines(meta: SssomMetadata): string[] {
 export function toSssomTsv(meta: SssomMetadata, mappings: readonly SssomMapping[]): string {
   const out = sssomMetadataLines(meta);
   out.push(SSSOM_COLUMNS.join('\t'));
-  for (const m of mappings) {
+  const cardinality = mappingCardinalities(
+    mappings.map((m) => m.subjectCode),
+    mappings.map((m) => m.objectCode),
+  );
+  for (const [i, m] of mappings.entries()) {
     out.push(
       [
         `${meta.subject.prefix}:${m.subjectCode}`,
@@ -166,8 +212,15 @@ export function toSssomTsv(meta: SssomMetadata, mappings: readonly SssomMapping[
         JUSTIFICATION_TO_SEMAPV[m.justification],
         m.authorId,
         m.reviewerId,
+        // SSSOM: a review_date needs a reviewer.
+        m.reviewerId && m.reviewDate ? m.reviewDate.slice(0, 10) : null,
         m.confidence,
+        cardinality[i]!,
         m.comment,
+        m.share,
+        m.status,
+        String(m.partialSource),
+        String(m.partialTarget),
       ]
         .map(cell)
         .join('\t'),

@@ -62,4 +62,27 @@ describe('SSSOM TSV', () => {
     });
     expect(() => parseYamlLite('just text')).toThrow(/key: value/);
   });
+
+  it('reads a list of maps (extension_definitions) and keeps quoted items with ": " as text', () => {
+    const yaml = [
+      ' extension_definitions:',
+      '   - slot_name: share',
+      '     property: gesher:share',
+      '     type_hint: xsd:double',
+      '   - slot_name: status',
+      '     property: gesher:mappingStatus',
+      ' creator_label:',
+      '   - "Dana: ES"',
+      '   - gesher:steward/abc',
+      ' sssom_version: "1.1"',
+    ].join('\n');
+    expect(parseYamlLite(yaml)).toEqual({
+      extension_definitions: [
+        { slot_name: 'share', property: 'gesher:share', type_hint: 'xsd:double' },
+        { slot_name: 'status', property: 'gesher:mappingStatus' },
+      ],
+      creator_label: ['Dana: ES', 'gesher:steward/abc'],
+      sssom_version: '1.1',
+    });
+  });
 });

@@ -12,6 +12,7 @@ import {
   readFlag,
   readFraction,
   readJustification,
+  readAgentIds,
   readMappingStatus,
   readRelation,
   stripCuriePrefix,
@@ -159,10 +160,16 @@ export class CrosswalkValidator {
       out.partialSource[n] = this.flag(row, col.partialSource, rowNo);
       out.partialTarget[n] = this.flag(row, col.partialTarget, rowNo);
       out.comment.push(col.comment === undefined ? null : text(row[col.comment]));
-      out.author.push(col.author === undefined ? null : text(row[col.author]));
-      out.reviewer.push(col.reviewer === undefined ? null : text(row[col.reviewer]));
+      out.author.push(this.agents(row, col.author));
+      out.reviewer.push(this.agents(row, col.reviewer));
       out.count++;
     }
+  }
+
+  /** Author/reviewer; in SSSOM an entity reference, our stewards' turned back into their ids. */
+  private agents(row: string[], i: number | undefined): string | null {
+    const v = i === undefined ? null : text(row[i]);
+    return v !== null && this.options.curies ? readAgentIds(v) : v;
   }
 
   private fraction(

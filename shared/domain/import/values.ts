@@ -1,4 +1,5 @@
 import type { Justification, MappingStatus, Relation } from '../../contract/common';
+import { STEWARD_CURIE_PREFIX } from '../export/sssom';
 
 /**
  * Cell readers for the typed columns of an import. Each returns the value, or `undefined` when
@@ -82,6 +83,17 @@ export const readPositiveInt = (text: string): number | undefined => {
   const t = text.trim();
   return /^\d{1,3}$/.test(t) && Number(t) >= 1 ? Number(t) : undefined;
 };
+
+/**
+ * SSSOM author_id/reviewer_id ("|" between several): our own steward references
+ * (gesher:steward/<id>) become the steward ids again; anyone else's (orcid:…) stays as written.
+ */
+export const readAgentIds = (text: string): string =>
+  text
+    .split('|')
+    .map((id) => id.trim())
+    .map((id) => (id.startsWith(STEWARD_CURIE_PREFIX) ? id.slice(STEWARD_CURIE_PREFIX.length) : id))
+    .join('|');
 
 /** A CURIE such as "isco08:0110" → "0110"; a plain code is returned as it is. */
 export const stripCuriePrefix = (text: string): string => {

@@ -1,6 +1,7 @@
 /**
  * The small YAML subset an SSSOM metadata block uses: `key: scalar`, nested maps by indentation
- * (`curie_map:`), lists of `- item` and inline `[a, b]`, quoted strings and `#` comments.
+ * (`curie_map:`), lists of `- item` (an item may be a map: `- slot_name: x`) and inline `[a, b]`,
+ * quoted strings and `#` comments.
  * Scalars stay strings (dates and versions must not change); anything else is an error.
  */
 export type YamlValue = string | YamlValue[] | { [key: string]: YamlValue };
@@ -65,8 +66,17 @@ export function parseYamlLite(source: string): { [key: string]: YamlValue } {
         lines[pos]!.indent === indent &&
         lines[pos]!.text.startsWith('-')
       ) {
-        list.push(scalar(lines[pos]!.text.slice(1)));
-        pos++;
+        const item = lines[pos]!;
+        const rest = item.text.slice(1).trimStart();
+        if (!/^(["']).*\1$/.test(rest) && keyValue(rest)) {
+          // "- key: value" opens a map whose other keys line up under the first (extension_definitions).
+          const inner = item.indent + item.text.length - rest.length;
+          lines[pos] = { indent: inner, text: rest, n: item.n };
+          list.push(block(inner));
+        } else {
+          list.push(scalar(item.text.slice(1)));
+          pos++;
+        }
       }
       return list;
     }
