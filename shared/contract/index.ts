@@ -6,6 +6,7 @@ import { importMethods } from './imports';
 import { fileMethods, jobMethods } from './jobs';
 import { hierarchyMethods } from './hierarchy';
 import { schemeMethods } from './schemes';
+import { versionMethods } from './versions';
 import { suggestionMethods } from './suggestions';
 import { workspaceMethods } from './workspace';
 
@@ -18,6 +19,7 @@ export const contract = {
   ...importMethods,
   ...jobMethods,
   ...fileMethods,
+  ...versionMethods,
   ...suggestionMethods,
   ...commentMethods,
   ...hierarchyMethods,
@@ -37,6 +39,7 @@ export * from './crosswalks';
 export * from './imports';
 export * from './jobs';
 export * from './events';
+export * from './versions';
 export * from './suggestions';
 export * from './comments';
 export * from './hierarchy';

@@ -13,6 +13,7 @@ import { jobHandlers } from '../services/job-service';
 import { schemeHandlers } from '../services/scheme-service';
 import { suggestionHandlers } from '../services/suggestion-service';
 import { restoreLastSteward, workspaceHandlers } from '../services/workspace-service';
+import { versionHandlers } from '../services/version-service';
 import type { HostKind, ServiceDeps } from './deps';
 import type { Emit } from './emit';
 import { FileStore } from './file-store';
@@ -86,6 +87,7 @@ export class Backend {
       ...suggestionHandlers(deps, crosswalks),
       ...importHandlers(deps),
       ...jobHandlers(deps),
+      ...versionHandlers(deps),
       ...commentHandlers(deps),
     };
     const backend = new Backend(deps, lock, createDispatcher(handlers));

@@ -1,3 +1,6 @@
+import { crosswalkVersionsMigration } from './migration-11-versions';
+import { mappingCommentsMigration } from './migration-12-comments';
+
 /**
  * Numbered migrations, applied in order and recorded in schema_migrations. The applied list must
  * be a prefix of this list; a workspace from a newer Gesher is refused rather than guessed at.
@@ -7,8 +10,6 @@ export interface Migration {
   name: string;
   sql: string;
 }
-
-import { mappingCommentsMigration } from './migration-12-comments';
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -138,5 +139,6 @@ export const MIGRATIONS: Migration[] = [
       DROP INDEX mappings_updated;
     `,
   },
+  crosswalkVersionsMigration,
   mappingCommentsMigration,
 ];

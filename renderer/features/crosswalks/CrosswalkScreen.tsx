@@ -16,6 +16,7 @@ import { KeyLegend } from './KeyLegend';
 import { MappingGrid } from './MappingGrid';
 import { loadChecks, loadCrosswalkList, loadUndoState, refreshAfterChange } from './review-actions';
 import { useReviewKeys } from './use-review-keys';
+import { VersionsButton } from '../versions/VersionsButton';
 
 function Dialogs() {
   const dialog = useCrosswalks((s) => s.dialog);
@@ -94,6 +95,7 @@ export function CrosswalkScreen() {
     <main className="crosswalk-screen" data-testid="crosswalk-screen">
       <div className="review-head">
         <CrosswalkPicker />
+        <VersionsButton crosswalkId={crosswalkId} />
         <ExportButtons crosswalkId={crosswalkId} />
       </div>
       <ChecksBar />

@@ -1,0 +1,216 @@
+import type { CrosswalkVersion, VersionApproval, VersionMapping } from '../../../shared/contract';
+import type { WorkspaceDb } from '../db/workspace-db';
+
+interface VersionRowDb {
+  id: number;
+  crosswalk_id: string;
+  number: number;
+  status: CrosswalkVersion['status'];
+  frozen_at: string;
+  frozen_by_id: string;
+  frozen_by_name: string;
+  frozen_by_agency: CrosswalkVersion['frozenBy']['agency'];
+  approved_at: string | null;
+  approvals: string;
+  note: string | null;
+  source_scheme_version: string | null;
+  target_scheme_version: string | null;
+  relationship_type: CrosswalkVersion['relationshipType'];
+  completeness: CrosswalkVersion['completeness'];
+  valid_from: string | null;
+  valid_to: string | null;
+  mapping_count: number;
+}
+
+const toVersion = (r: VersionRowDb): CrosswalkVersion => ({
+  id: r.id,
+  crosswalkId: r.crosswalk_id,
+  number: r.number,
+  status: r.status,
+  frozenAt: r.frozen_at,
+  frozenBy: { id: r.frozen_by_id, name: r.frozen_by_name, agency: r.frozen_by_agency },
+  approvedAt: r.approved_at,
+  approvals: JSON.parse(r.approvals) as VersionApproval[],
+  note: r.note,
+  sourceSchemeVersion: r.source_scheme_version,
+  targetSchemeVersion: r.target_scheme_version,
+  relationshipType: r.relationship_type,
+  completeness: r.completeness,
+  validFrom: r.valid_from,
+  validTo: r.valid_to,
+  mappingCount: r.mapping_count,
+});
+
+/** The mapping columns a version copies, in the same order in both tables. */
+const COPIED = `source_code, target_code, relation, share, status, justification, confidence, comment,
+  partial_source, partial_target, author_id, reviewer_id, updated_by, updated_by_agency, updated_at`;
+
+const toMapping = (r: unknown[]): VersionMapping => ({
+  sourceCode: String(r[0]),
+  targetCode: String(r[1]),
+  relation: r[2] as VersionMapping['relation'],
+  share: r[3] as number | null,
+  status: r[4] as VersionMapping['status'],
+  justification: r[5] as VersionMapping['justification'],
+  confidence: r[6] as number | null,
+  comment: r[7] as string | null,
+  partialSource: r[8] === 1,
+  partialTarget: r[9] === 1,
+  authorId: r[10] as string | null,
+  reviewerId: r[11] as string | null,
+  updatedBy: r[12] as string | null,
+  updatedByAgency: r[13] as string | null,
+  updatedAt: r[14] as string | null,
+});
+
+export interface NewVersion {
+  id: number;
+  crosswalkId: string;
+  number: number;
+  frozenAt: string;
+  frozenBy: { id: string; name: string; agency: string };
+  note: string | null;
+  sourceSchemeVersion: string | null;
+  targetSchemeVersion: string | null;
+  relationshipType: CrosswalkVersion['relationshipType'];
+  completeness: CrosswalkVersion['completeness'];
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+export class VersionRepo {
+  constructor(private readonly db: WorkspaceDb) {}
+
+  list(crosswalkId: string): CrosswalkVersion[] {
+    return this.db
+      .all<VersionRowDb>(
+        'SELECT * FROM crosswalk_versions WHERE crosswalk_id = ? ORDER BY number DESC',
+        [crosswalkId],
+      )
+      .map(toVersion);
+  }
+
+  get(crosswalkId: string, number: number): CrosswalkVersion | undefined {
+    const row = this.db.get<VersionRowDb>(
+      'SELECT * FROM crosswalk_versions WHERE crosswalk_id = ? AND number = ?',
+      [crosswalkId, number],
+    );
+    return row && toVersion(row);
+  }
+
+  lastNumber(crosswalkId: string): number {
+    return (
+      this.db.get<{ n: number | null }>(
+        'SELECT MAX(number) AS n FROM crosswalk_versions WHERE crosswalk_id = ?',
+        [crosswalkId],
+      )?.n ?? 0
+    );
+  }
+
+  nextId(): number {
+    return (
+      (this.db.get<{ n: number | null }>('SELECT MAX(id) AS n FROM crosswalk_versions')?.n ?? 0) + 1
+    );
+  }
+
+  /** The number of the crosswalk's approved version, if one is. */
+  approvedNumber(crosswalkId: string): number | null {
+    return (
+      this.db.get<{ n: number | null }>(
+        "SELECT MAX(number) AS n FROM crosswalk_versions WHERE crosswalk_id = ? AND status = 'approved'",
+        [crosswalkId],
+      )?.n ?? null
+    );
+  }
+
+  /** A version's frozen mappings in source/target order. */
+  mappings(versionId: number): VersionMapping[] {
+    return this.db
+      .rows(
+        `SELECT ${COPIED} FROM version_mappings WHERE version_id = ? ORDER BY source_code, target_code, mapping_id`,
+        [versionId],
+      )
+      .map(toMapping);
+  }
+
+  /** The live (draft) mappings in source/target order. */
+  liveMappings(crosswalkId: string): VersionMapping[] {
+    return this.db
+      .rows(
+        `SELECT ${COPIED} FROM mappings WHERE crosswalk_id = ? ORDER BY source_code, target_code, id`,
+        [crosswalkId],
+      )
+      .map(toMapping);
+  }
+
+  /** What the checks need of every item of a scheme (coverage needs all the source codes). */
+  checkItems(
+    schemeId: string,
+  ): { code: string; isLeaf: boolean; status: 'active' | 'deprecated' }[] {
+    return this.db
+      .rows('SELECT code, is_leaf, status FROM items WHERE scheme_id = ?', [schemeId])
+      .map((r) => ({
+        code: String(r[0]),
+        isLeaf: r[1] === 1,
+        status: r[2] as 'active' | 'deprecated',
+      }));
+  }
+
+  // Writes: call inside db.write().
+
+  /** Records the version and copies every live mapping of the crosswalk into it, in one statement. */
+  insert(v: NewVersion): number {
+    this.db.run(
+      `INSERT INTO crosswalk_versions (id, crosswalk_id, number, status, frozen_at, frozen_by_id, frozen_by_name,
+         frozen_by_agency, note, source_scheme_version, target_scheme_version, relationship_type, completeness,
+         valid_from, valid_to, mapping_count)
+       VALUES (?, ?, ?, 'frozen', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+      [
+        v.id,
+        v.crosswalkId,
+        v.number,
+        v.frozenAt,
+        v.frozenBy.id,
+        v.frozenBy.name,
+        v.frozenBy.agency,
+        v.note,
+        v.sourceSchemeVersion,
+        v.targetSchemeVersion,
+        v.relationshipType,
+        v.completeness,
+        v.validFrom,
+        v.validTo,
+      ],
+    );
+    const copied = this.db.run(
+      `INSERT INTO version_mappings (version_id, mapping_id, ${COPIED})
+       SELECT ?, id, ${COPIED} FROM mappings WHERE crosswalk_id = ?`,
+      [v.id, v.crosswalkId],
+    );
+    this.db.run('UPDATE crosswalk_versions SET mapping_count = ? WHERE id = ?', [copied, v.id]);
+    return copied;
+  }
+
+  setApprovals(id: number, approvals: VersionApproval[], approvedAt: string | null): void {
+    this.db.run(
+      `UPDATE crosswalk_versions SET approvals = ?, approved_at = ?,
+         status = CASE WHEN ? IS NULL THEN status ELSE 'approved' END WHERE id = ?`,
+      [JSON.stringify(approvals), approvedAt, approvedAt, id],
+    );
+  }
+
+  /** Marks the crosswalk's approved versions other than `keepId` as superseded; returns their numbers. */
+  supersedeOthers(crosswalkId: string, keepId: number): number[] {
+    const older = this.db
+      .all<{ number: number }>(
+        "SELECT number FROM crosswalk_versions WHERE crosswalk_id = ? AND status = 'approved' AND id <> ?",
+        [crosswalkId, keepId],
+      )
+      .map((r) => r.number);
+    this.db.run(
+      "UPDATE crosswalk_versions SET status = 'superseded' WHERE crosswalk_id = ? AND status = 'approved' AND id <> ?",
+      [crosswalkId, keepId],
+    );
+    return older;
+  }
+}

@@ -1,0 +1,235 @@
+import type {
+  CrosswalkVersion,
+  DiffRow,
+  VersionBlocker,
+  VersionMapping,
+  VersionRef,
+} from '../../../shared/contract';
+import {
+  approvalBlockers,
+  completeness,
+  diffMappings,
+  DIFF_FIELDS,
+  nextApproval,
+  relationshipType,
+  type DiffTotals,
+} from '../../../shared/domain/crosswalk/versions';
+import { toCsv } from '../../../shared/domain/tabular/csv-write';
+import { RpcError } from '../../../shared/rpc/errors';
+import { recordAudit } from '../backend/audit-log';
+import type { HandlerGroup, ServiceDeps } from '../backend/deps';
+import { DECIDERS, LEADS } from '../backend/session';
+import { CrosswalkRepo } from '../repos/crosswalk-repo';
+import { SchemeRepo } from '../repos/scheme-repo';
+import { VersionRepo } from '../repos/version-repo';
+
+type VersionMethods =
+  | 'versions.list'
+  | 'versions.freeze'
+  | 'versions.diff'
+  | 'versions.exportDiff'
+  | 'versions.blockers'
+  | 'versions.approve';
+
+const REFUSALS = {
+  already_approved: 'is already approved',
+  superseded: 'was superseded by a newer approved version',
+  older_than_approved: 'is older than the approved version',
+  same_agency:
+    'already has the approval of a steward of your agency; the other agency approves next',
+} as const;
+
+export function versionHandlers(deps: ServiceDeps): HandlerGroup<VersionMethods> {
+  const repo = new VersionRepo(deps.db);
+  const crosswalks = new CrosswalkRepo(deps.db);
+  const schemes = new SchemeRepo(deps.db);
+  // The last diff asked for, so that paging through it does not compute it again.
+  let lastDiff: { key: string; rows: DiffRow[]; totals: DiffTotals } | null = null;
+
+  const scopeOf = (crosswalkId: string) => {
+    const scope = crosswalks.scope(crosswalkId);
+    if (!scope) throw new RpcError('not_found', `No crosswalk with id ${crosswalkId}.`);
+    return scope;
+  };
+
+  const versionOf = (crosswalkId: string, number: number): CrosswalkVersion => {
+    const v = repo.get(crosswalkId, number);
+    if (!v)
+      throw new RpcError('not_found', `Crosswalk ${crosswalkId} has no version ${number}.`, {
+        number,
+      });
+    return v;
+  };
+
+  const mappingsOf = (crosswalkId: string, ref: VersionRef): VersionMapping[] =>
+    ref === 'draft'
+      ? repo.liveMappings(crosswalkId)
+      : repo.mappings(versionOf(crosswalkId, ref).id);
+
+  const blockersOf = (crosswalkId: string, version: CrosswalkVersion): VersionBlocker[] => {
+    const scope = scopeOf(crosswalkId);
+    const mappings = repo.mappings(version.id);
+    const targets = [...new Set(mappings.map((m) => m.targetCode))];
+    return approvalBlockers(
+      repo.checkItems(scope.sourceSchemeId),
+      schemes.checkItemsWithCodes(scope.targetSchemeId, targets),
+      mappings,
+    );
+  };
+
+  const diff = (crosswalkId: string, from: VersionRef, to: VersionRef) => {
+    const scope = scopeOf(crosswalkId);
+    // The draft moves with every decision; its data version and the largest mapping id say when.
+    const draftStamp =
+      from === 'draft' || to === 'draft' ? `${scope.dataVersion}:${crosswalks.maxMappingId()}` : '';
+    const key = `${crosswalkId}\u0000${from}\u0000${to}\u0000${draftStamp}`;
+    if (lastDiff?.key !== key) {
+      const out = diffMappings(mappingsOf(crosswalkId, from), mappingsOf(crosswalkId, to));
+      lastDiff = { key, ...out };
+      return lastDiff;
+    }
+    return lastDiff;
+  };
+
+  const changed = (crosswalkId: string) =>
+    deps.emit('workspace.changed', { entity: 'crosswalk', id: crosswalkId });
+
+  return {
+    'versions.list': ({ crosswalkId }) => {
+      scopeOf(crosswalkId);
+      return repo.list(crosswalkId);
+    },
+
+    'versions.freeze': ({ crosswalkId, note, validFrom, validTo }) => {
+      const steward = deps.session.require(LEADS);
+      const scope = scopeOf(crosswalkId);
+      if (validFrom && validTo && validTo < validFrom)
+        throw new RpcError(
+          'validation_failed',
+          `"Valid to" (${validTo}) is before "valid from" (${validFrom}).`,
+          { field: 'validTo' },
+        );
+      const live = repo.liveMappings(crosswalkId);
+      const number = repo.lastNumber(crosswalkId) + 1;
+      const at = deps.now();
+      const id = repo.nextId();
+      deps.db.write(() => {
+        const copied = repo.insert({
+          id,
+          crosswalkId,
+          number,
+          frozenAt: at,
+          frozenBy: { id: steward.id, name: steward.name, agency: steward.agency },
+          note: note?.trim() ? note : null,
+          sourceSchemeVersion: schemes.byId(scope.sourceSchemeId)?.version ?? null,
+          targetSchemeVersion: schemes.byId(scope.targetSchemeId)?.version ?? null,
+          relationshipType: relationshipType(live),
+          completeness: completeness(repo.checkItems(scope.sourceSchemeId), live),
+          validFrom: validFrom || null,
+          validTo: validTo || null,
+        });
+        recordAudit(deps.db, steward, at, {
+          action: 'version.freeze',
+          entityType: 'crosswalk',
+          entityId: crosswalkId,
+          after: { number, mappings: copied, validFrom, validTo },
+          comment: note ?? null,
+        });
+      });
+      changed(crosswalkId);
+      return versionOf(crosswalkId, number);
+    },
+
+    'versions.diff': ({ crosswalkId, from, to, offset, limit }) => {
+      deps.session.require();
+      const d = diff(crosswalkId, from, to);
+      return { rows: d.rows.slice(offset, offset + limit), total: d.rows.length, totals: d.totals };
+    },
+
+    'versions.exportDiff': ({ crosswalkId, from, to }) => {
+      const steward = deps.session.require();
+      const d = diff(crosswalkId, from, to);
+      const header = [
+        'kind',
+        'source_code',
+        'target_code',
+        'changed_fields',
+        ...DIFF_FIELDS.flatMap((f) => [`before_${f}`, `after_${f}`]),
+      ];
+      const cell = (m: VersionMapping | null, f: (typeof DIFF_FIELDS)[number]) => {
+        const v = m?.[f] ?? null;
+        return typeof v === 'boolean' ? (v ? 1 : 0) : v;
+      };
+      const body = d.rows.map((r) => [
+        r.kind,
+        r.sourceCode,
+        r.targetCode,
+        r.changedFields.join(' '),
+        ...DIFF_FIELDS.flatMap((f) => [cell(r.before, f), cell(r.after, f)]),
+      ]);
+      const name = `${crosswalkId}-diff-${from === 'draft' ? 'draft' : `v${from}`}-${to === 'draft' ? 'draft' : `v${to}`}.csv`;
+      const file = deps.files.save(
+        name,
+        new Uint8Array(Buffer.from(toCsv(header, body), 'utf8')),
+        body.length,
+      );
+      deps.db.write(() =>
+        recordAudit(deps.db, steward, deps.now(), {
+          action: 'version.exportDiff',
+          entityType: 'crosswalk',
+          entityId: crosswalkId,
+          after: { from, to, fileName: file.fileName, rows: file.rows, totals: d.totals },
+        }),
+      );
+      deps.emit('workspace.changed', { entity: 'audit' });
+      return file;
+    },
+
+    'versions.blockers': ({ crosswalkId, number }) => {
+      deps.session.require();
+      return blockersOf(crosswalkId, versionOf(crosswalkId, number));
+    },
+
+    'versions.approve': ({ crosswalkId, number }) => {
+      const steward = deps.session.require(DECIDERS);
+      const version = versionOf(crosswalkId, number);
+      const at = deps.now();
+      const outcome = nextApproval(version, repo.approvedNumber(crosswalkId), {
+        agency: steward.agency,
+        stewardId: steward.id,
+        name: steward.name,
+        at,
+      });
+      if (!outcome.ok)
+        throw new RpcError('conflict', `Version ${number} ${REFUSALS[outcome.reason]}.`, {
+          reason: outcome.reason,
+          number,
+        });
+      const blockers = blockersOf(crosswalkId, version);
+      if (blockers.length > 0)
+        throw new RpcError(
+          'validation_failed',
+          `Version ${number} cannot be approved: ${blockers.map((b) => `${b.kind.replace(/_/g, ' ')} (${b.count})`).join(', ')}.`,
+          { blockers },
+        );
+      deps.db.write(() => {
+        repo.setApprovals(version.id, outcome.approvals, outcome.complete ? at : null);
+        const superseded = outcome.complete ? repo.supersedeOthers(crosswalkId, version.id) : [];
+        recordAudit(deps.db, steward, at, {
+          action: outcome.complete ? 'version.approve' : 'version.approveFirst',
+          entityType: 'crosswalk',
+          entityId: crosswalkId,
+          before: { number, status: version.status, approvals: version.approvals },
+          after: {
+            number,
+            status: outcome.complete ? 'approved' : version.status,
+            approvals: outcome.approvals,
+            superseded,
+          },
+        });
+      });
+      changed(crosswalkId);
+      return versionOf(crosswalkId, number);
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import {
+  approvalBlockers,
+  completeness,
+  diffMappings,
+  nextApproval,
+  relationshipType,
+  type Approval,
+  type VersionMapping,
+} from './versions';
+
+const m = (sourceCode: string, targetCode: string, over: Partial<VersionMapping> = {}) =>
+  ({
+    sourceCode,
+    targetCode,
+    relation: 'exact',
+    share: null,
+    status: 'approved',
+    justification: 'manual',
+    confidence: null,
+    comment: null,
+    partialSource: false,
+    partialTarget: false,
+    authorId: null,
+    reviewerId: null,
+    updatedBy: 'Dana',
+    updatedByAgency: 'ES',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...over,
+  }) satisfies VersionMapping;
+
+const leaf = (code: string, over: { isLeaf?: boolean; status?: 'active' | 'deprecated' } = {}) => ({
+  code,
+  isLeaf: true,
+  status: 'active' as const,
+  ...over,
+});
+
+describe('diffMappings', () => {
+  it('finds added, removed and changed mappings with the changed fields, codes kept as text', () => {
+    const before = [m('0110', '011'), m('0120', '012'), m('0130', '013', { share: 0.5 })];
+    const after = [
+      m('0110', '011'),
+      m('0130', '013', { share: 1, status: 'proposed', updatedAt: 'later' }),
+      m('0140', '014'),
+    ];
+    const { rows, totals } = diffMappings(before, after);
+    expect(totals).toEqual({ added: 1, removed: 1, changed: 1 });
+    expect(rows.map((r) => [r.kind, r.sourceCode, r.targetCode, r.changedFields])).toEqual([
+      ['removed', '0120', '012', []],
+      ['changed', '0130', '013', ['share', 'status']],
+      ['added', '0140', '014', []],
+    ]);
+    expect(rows[1]!.before!.share).toBe(0.5);
+    expect(rows[1]!.after!.share).toBe(1);
+  });
+
+  it('ignores who touched a mapping last when nothing else changed', () => {
+    const { rows } = diffMappings(
+      [m('1', 'a')],
+      [m('1', 'a', { updatedBy: 'Yossi', updatedAt: 'x' })],
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('matches a duplicated pair occurrence by occurrence', () => {
+    const { totals } = diffMappings([m('1', 'a'), m('1', 'a')], [m('1', 'a')]);
+    expect(totals).toEqual({ added: 0, removed: 1, changed: 0 });
+  });
+});
+
+describe('relationshipType', () => {
+  it('reads the cardinality of the links', () => {
+    expect(relationshipType([m('1', 'a'), m('2', 'b')])).toBe('1:1');
+    expect(relationshipType([m('1', 'a'), m('1', 'b')])).toBe('1:N');
+    expect(relationshipType([m('1', 'a'), m('2', 'a')])).toBe('N:1');
+    expect(relationshipType([m('1', 'a'), m('1', 'b'), m('2', 'b')])).toBe('M:N');
+    expect(relationshipType([])).toBeNull();
+  });
+
+  it('does not count rejected links', () => {
+    expect(relationshipType([m('1', 'a'), m('1', 'b', { status: 'rejected' })])).toBe('1:1');
+  });
+});
+
+describe('approvalBlockers', () => {
+  const sources = [leaf('01'), leaf('02'), leaf('0', { isLeaf: false })];
+  const targets = [leaf('A'), leaf('B'), leaf('C', { status: 'deprecated' })];
+
+  it('has none when every mapping is approved and the checks pass', () => {
+    expect(approvalBlockers(sources, targets, [m('01', 'A'), m('02', 'B')])).toEqual([]);
+  });
+
+  it('lists unapproved mappings, unmapped sources, wrong shares and invalid targets', () => {
+    const blockers = approvalBlockers(sources, targets, [
+      m('01', 'A', { share: 0.5 }),
+      m('01', 'B', { share: 0.2, status: 'proposed' }),
+      m('01', 'C', { status: 'needs_discussion' }),
+      m('02', 'B', { status: 'rejected' }),
+    ]);
+    expect(blockers).toEqual([
+      { kind: 'unapproved_mappings', count: 2, examples: ['01→B', '01→C'] },
+      { kind: 'unmapped_sources', count: 1, examples: ['02'] },
+      { kind: 'shares_not_one', count: 3, examples: ['01→A', '01→B', '01→C'] },
+      { kind: 'invalid_targets', count: 1, examples: ['01→C'] },
+    ]);
+  });
+
+  it('refuses an empty version', () => {
+    expect(approvalBlockers([], [], []).map((b) => b.kind)).toEqual(['empty_version']);
+  });
+});
+
+describe('completeness', () => {
+  it('is partial while an active leaf source has no link', () => {
+    const sources = [leaf('01'), leaf('02'), leaf('03', { status: 'deprecated' })];
+    expect(completeness(sources, [m('01', 'A')])).toBe('partial');
+    expect(completeness(sources, [m('01', 'A'), m('02', 'A')])).toBe('complete');
+  });
+});
+
+describe('nextApproval', () => {
+  const es: Approval = { agency: 'ES', stewardId: 's1', name: 'Dana', at: 't1' };
+  const cbs: Approval = { agency: 'CBS', stewardId: 's2', name: 'Avi', at: 't2' };
+  const frozen = { status: 'frozen' as const, number: 2, approvals: [] as Approval[] };
+
+  it('needs a steward of each agency', () => {
+    const first = nextApproval(frozen, null, es);
+    expect(first).toEqual({ ok: true, approvals: [es], complete: false });
+    const second = nextApproval({ ...frozen, approvals: [es] }, null, cbs);
+    expect(second).toEqual({ ok: true, approvals: [es, cbs], complete: true });
+  });
+
+  it('refuses the same agency twice, approved, superseded and older versions', () => {
+    const again = { ...es, stewardId: 's3' };
+    expect(nextApproval({ ...frozen, approvals: [es] }, null, again)).toMatchObject({
+      ok: false,
+      reason: 'same_agency',
+    });
+    expect(nextApproval({ ...frozen, status: 'approved' }, 2, es)).toMatchObject({
+      reason: 'already_approved',
+    });
+    expect(nextApproval({ ...frozen, status: 'superseded' }, 3, es)).toMatchObject({
+      reason: 'superseded',
+    });
+    expect(nextApproval(frozen, 3, es)).toMatchObject({ reason: 'older_than_approved' });
+  });
+});
