@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditScreen } from '../features/audit/AuditScreen';
 import { CrosswalkScreen } from '../features/crosswalks/CrosswalkScreen';
+import { DiscussionScreen } from '../features/discussion/DiscussionSession';
 import { ImportScreen } from '../features/import/ImportScreen';
 import { ProfileScreen } from '../features/profile/ProfileScreen';
 import { setLanguage, type Language } from '../i18n/i18n';
@@ -94,6 +95,8 @@ export function App() {
         <ProfileScreen />
       ) : view === 'crosswalks' ? (
         <CrosswalkScreen />
+      ) : view === 'discussion' ? (
+        <DiscussionScreen />
       ) : view === 'import' ? (
         <ImportScreen />
       ) : (

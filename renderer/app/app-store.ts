@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Steward, WorkspaceInfo } from '../../shared/contract';
 import { rpc } from './rpc';
 
-export type View = 'crosswalks' | 'import' | 'audit';
+export type View = 'crosswalks' | 'import' | 'audit' | 'discussion';
 
 interface AppState {
   view: View;

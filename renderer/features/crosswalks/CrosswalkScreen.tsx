@@ -10,6 +10,7 @@ import { useCrosswalks } from './crosswalk-store';
 import { CommentDialog, EditDialog, RemoveDialog } from './DecisionDialogs';
 import { DecisionBar } from './DecisionBar';
 import { DetailPanel } from './DetailPanel';
+import { DiscussionButton } from '../discussion/DiscussionButton';
 import { ExportButtons } from './ExportButtons';
 import { FilterBar } from './FilterBar';
 import { KeyLegend } from './KeyLegend';
@@ -96,6 +97,7 @@ export function CrosswalkScreen() {
       <div className="review-head">
         <CrosswalkPicker />
         <VersionsButton crosswalkId={crosswalkId} />
+        <DiscussionButton />
         <ExportButtons crosswalkId={crosswalkId} />
       </div>
       <ChecksBar />

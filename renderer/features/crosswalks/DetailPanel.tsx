@@ -5,6 +5,7 @@ import { errorText } from '../../app/errors';
 import { rpc } from '../../app/rpc';
 import type { Language } from '../../i18n/i18n';
 import { Ltr } from '../../ui/Bidi';
+import { MappingThread } from '../discussion/MappingThread';
 import { useCrosswalks } from './crosswalk-store';
 import { StatusChip } from './StatusChip';
 import { formatShare, pickTitle, uiLanguage } from './titles';
@@ -66,7 +67,7 @@ function Title({ lang, he, en }: { lang: Language; he: string | null; en: string
   );
 }
 
-function ItemCard({
+export function ItemCard({
   heading,
   item,
   missingCode,
@@ -254,6 +255,13 @@ export function DetailPanel({ crosswalkId }: { crosswalkId: string }) {
             missingCode={detail.row.targetCode}
             lang={lang}
           />
+          {detail.row.mappingId !== null && (
+            <MappingThread
+              crosswalkId={crosswalkId}
+              mappingId={detail.row.mappingId}
+              revision={revision}
+            />
+          )}
           <RelatedList
             heading={t('detail.sameSource')}
             rows={detail.sameSource}
