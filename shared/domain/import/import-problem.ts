@@ -19,6 +19,8 @@ export type ImportProblemCode =
   | 'share_range'
   | 'confidence_range'
   | 'flag'
+  | 'review_date'
+  | 'mapping_cardinality'
   // a row or the file as a whole
   | 'parent_cycle'
   | 'unknown_column'

@@ -4,17 +4,21 @@ import { relationFromPartials, relationsFromCardinality } from '../crosswalk/der
 import { ImportErrors, resolveColumns } from './import-errors';
 import { isBlankRow, type Table } from './table';
 import {
+  CARDINALITY_EXPECTED,
   FLAG_EXPECTED,
+  ISO_DATE_EXPECTED,
   FRACTION_EXPECTED,
   JUSTIFICATION_EXPECTED,
   RELATION_EXPECTED,
   STATUS_EXPECTED,
   readFlag,
   readFraction,
+  readIsoDate,
   readJustification,
   readAgentIds,
   readMappingStatus,
   readRelation,
+  readSssomCardinality,
   stripCuriePrefix,
 } from './values';
 
@@ -41,6 +45,20 @@ export interface CrosswalkReadOptions {
   defaults?: { status?: MappingStatus; justification?: Justification };
 }
 
+/**
+ * SSSOM cells that are checked but not stored: mapping_cardinality is recomputed from the set on
+ * every export, and a mapping has no review date of its own yet (its approval is its last change).
+ */
+const SSSOM_CHECKED = [
+  { header: 'review_date', code: 'review_date', expected: ISO_DATE_EXPECTED, read: readIsoDate },
+  {
+    header: 'mapping_cardinality',
+    code: 'mapping_cardinality',
+    expected: CARDINALITY_EXPECTED,
+    read: readSssomCardinality,
+  },
+] as const;
+
 const text = (cell: string | undefined): string | null => {
   const t = (cell ?? '').trim();
   return t === '' ? null : t;
@@ -58,6 +76,7 @@ export class CrosswalkValidator {
   private readonly relationGiven: boolean[] = [];
   private readonly status: MappingStatus;
   private readonly justification: Justification;
+  private readonly sssomChecks: ((typeof SSSOM_CHECKED)[number] & { i: number })[];
 
   constructor(
     fileName: string,
@@ -70,6 +89,11 @@ export class CrosswalkValidator {
     this.columnErrors = this.errors.total > 0;
     this.status = options.defaults?.status ?? 'proposed';
     this.justification = options.defaults?.justification ?? 'imported';
+    this.sssomChecks = options.curies
+      ? SSSOM_CHECKED.map((c) => ({ ...c, i: table.headers.indexOf(c.header) })).filter(
+          (c) => c.i >= 0,
+        )
+      : [];
     this.out = {
       count: 0,
       source: [],
@@ -162,6 +186,11 @@ export class CrosswalkValidator {
       out.comment.push(col.comment === undefined ? null : text(row[col.comment]));
       out.author.push(this.agents(row, col.author));
       out.reviewer.push(this.agents(row, col.reviewer));
+      for (const c of this.sssomChecks) {
+        const v = text(row[c.i]);
+        if (v !== null && c.read(v) === undefined)
+          errors.cell(c.code, rowNo, head[c.i]!, c.expected, v);
+      }
       out.count++;
     }
   }

@@ -171,6 +171,52 @@ describe('CrosswalkValidator', () => {
     ]);
   });
 
+  it('reads our steward references and status/share extensions, and checks review_date and mapping_cardinality', () => {
+    const sssom = (review: string, cardinality: string) => {
+      const v = new CrosswalkValidator(
+        'm.sssom.tsv',
+        parseDelimited(
+          'subject_id\tpredicate_id\tobject_id\tauthor_id\treviewer_id\treview_date\tmapping_cardinality\tshare\tstatus\n' +
+            `isco08:0110\tskos:broadMatch\tisco88:0210\tgesher:steward/abc\tgesher:steward/es1|orcid:0000-0002-7356-1779\t${review}\t${cardinality}\t0.25\tapproved\n`,
+        ),
+        {
+          sourceCode: 'subject_id',
+          relation: 'predicate_id',
+          targetCode: 'object_id',
+          author: 'author_id',
+          reviewer: 'reviewer_id',
+          share: 'share',
+          status: 'status',
+        },
+        { curies: true },
+      );
+      v.readChunk(0, v.total);
+      return v.finish();
+    };
+    const c = sssom('2026-12-02', '1:n');
+    expect([c.author[0], c.reviewer[0], c.share[0], c.status[0], c.relation[0]]).toEqual([
+      'abc',
+      'es1|orcid:0000-0002-7356-1779',
+      0.25,
+      'approved',
+      'broader',
+    ]);
+    expect(problemsOf(() => sssom('2026-02-30', 'many'))).toEqual([
+      expect.objectContaining({
+        code: 'review_date',
+        row: 2,
+        column: 'review_date',
+        value: '2026-02-30',
+      }),
+      expect.objectContaining({
+        code: 'mapping_cardinality',
+        row: 2,
+        column: 'mapping_cardinality',
+        value: 'many',
+      }),
+    ]);
+  });
+
   it('refuses unknown relations and names missing columns', () => {
     expect(
       errorsOf(() =>

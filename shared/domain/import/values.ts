@@ -84,6 +84,23 @@ export const readPositiveInt = (text: string): number | undefined => {
   return /^\d{1,3}$/.test(t) && Number(t) >= 1 ? Number(t) : undefined;
 };
 
+/** SSSOM review_date (and any ISO date): YYYY-MM-DD that is a real day. */
+export const readIsoDate = (text: string): string | undefined => {
+  const t = text.trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (!m) return undefined;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === t ? t : undefined;
+};
+export const ISO_DATE_EXPECTED = 'a date YYYY-MM-DD';
+
+const SSSOM_CARDINALITIES = new Set(['1:1', '1:n', 'n:1', 'n:n', '1:0', '0:1', '0:0']);
+export const readSssomCardinality = (text: string): string | undefined => {
+  const t = text.trim();
+  return SSSOM_CARDINALITIES.has(t) ? t : undefined;
+};
+export const CARDINALITY_EXPECTED = '1:1, 1:n, n:1, n:n, 1:0, 0:1 or 0:0';
+
 /**
  * SSSOM author_id/reviewer_id ("|" between several): our own steward references
  * (gesher:steward/<id>) become the steward ids again; anyone else's (orcid:…) stays as written.
