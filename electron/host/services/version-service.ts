@@ -155,6 +155,9 @@ export function versionHandlers(deps: ServiceDeps): HandlerGroup<VersionMethods>
         'target_code',
         'changed_fields',
         ...DIFF_FIELDS.flatMap((f) => [`before_${f}`, `after_${f}`]),
+        'updated_by',
+        'updated_by_agency',
+        'updated_at',
       ];
       const cell = (m: VersionMapping | null, f: (typeof DIFF_FIELDS)[number]) => {
         const v = m?.[f] ?? null;
@@ -166,6 +169,10 @@ export function versionHandlers(deps: ServiceDeps): HandlerGroup<VersionMethods>
         r.targetCode,
         r.changedFields.join(' '),
         ...DIFF_FIELDS.flatMap((f) => [cell(r.before, f), cell(r.after, f)]),
+        // Who made the later state (for a removed mapping: who touched it last before it went).
+        (r.after ?? r.before)?.updatedBy ?? null,
+        (r.after ?? r.before)?.updatedByAgency ?? null,
+        (r.after ?? r.before)?.updatedAt ?? null,
       ]);
       const name = `${crosswalkId}-diff-${from === 'draft' ? 'draft' : `v${from}`}-${to === 'draft' ? 'draft' : `v${to}`}.csv`;
       const file = deps.files.save(

@@ -36,6 +36,7 @@ function ChangeCell({ data }: ICellRendererParams<DiffRow>) {
   if (!data) return null;
   const arrow = i18n.dir() === 'rtl' ? '←' : '→';
   const fields = data.kind === 'changed' ? data.changedFields : SUMMARY_FIELDS;
+  const last = data.after ?? data.before;
   return (
     <span className="version-change" data-testid="diff-change">
       {fields.map((f) => (
@@ -50,6 +51,9 @@ function ChangeCell({ data }: ICellRendererParams<DiffRow>) {
           {data.after && <bdi className="after">{fieldValue(t, data.after, f)}</bdi>}
         </span>
       ))}
+      {last?.updatedBy && (
+        <span className="muted version-change-by">{t('diff.by', { name: last.updatedBy })}</span>
+      )}
     </span>
   );
 }

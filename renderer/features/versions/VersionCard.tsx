@@ -57,6 +57,7 @@ export function VersionCard({
     timeStyle: 'short',
   });
   const when = (iso: string) => <Ltr>{date.format(new Date(iso))}</Ltr>;
+  const arrow = i18n.dir() === 'rtl' ? '←' : '→';
   const agency = (a: string) => t(`common:agency.${a}`, { defaultValue: a });
 
   const approvedByMine = !!steward && version.approvals.some((a) => a.agency === steward.agency);
@@ -128,7 +129,7 @@ export function VersionCard({
         </dd>
         <dt>{t('meta.schemes')}</dt>
         <dd>
-          <Ltr>{version.sourceSchemeVersion ?? '—'}</Ltr> →{' '}
+          <Ltr>{version.sourceSchemeVersion ?? '—'}</Ltr> {arrow}{' '}
           <Ltr>{version.targetSchemeVersion ?? '—'}</Ltr>
         </dd>
         <dt>{t('meta.relationshipType')}</dt>

@@ -25,7 +25,7 @@ export interface VersionMapping {
   updatedAt: string | null;
 }
 
-/** The fields whose change makes a mapping "changed"; who last touched it and when is not a change of content. */
+/** The fields whose change makes a mapping "changed"; who touched or reviewed it last, and when, is not a change of content. */
 export const DIFF_FIELDS = [
   'relation',
   'share',
@@ -35,7 +35,6 @@ export const DIFF_FIELDS = [
   'comment',
   'partialSource',
   'partialTarget',
-  'reviewerId',
 ] as const satisfies readonly (keyof VersionMapping)[];
 export type DiffField = (typeof DIFF_FIELDS)[number];
 

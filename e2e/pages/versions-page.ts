@@ -1,0 +1,41 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The Versions dialog of the crosswalk screen. */
+export class VersionsPage {
+  readonly dialog: Locator;
+
+  constructor(readonly page: Page) {
+    this.dialog = page.getByTestId('versions-dialog');
+  }
+
+  async open() {
+    await this.page.getByTestId('open-versions').click();
+    await expect(this.dialog).toBeVisible();
+  }
+
+  async close() {
+    await this.dialog.getByTestId('versions-close').click();
+    await expect(this.dialog).toBeHidden();
+  }
+
+  card(number: number): Locator {
+    return this.dialog.locator(`[data-testid="version-card"][data-number="${number}"]`);
+  }
+
+  async freeze(note: string) {
+    await this.dialog.locator('input[name="note"]').fill(note);
+    const before = await this.dialog.getByTestId('version-card').count();
+    await this.dialog.getByTestId('version-freeze').click();
+    await expect(this.dialog.getByTestId('version-card')).toHaveCount(before + 1);
+  }
+
+  async compare(from: string, to: string) {
+    await this.dialog.getByTestId('versions-tab-diff').click();
+    await this.dialog.getByTestId('diff-from').selectOption(from);
+    await this.dialog.getByTestId('diff-to').selectOption(to);
+  }
+
+  diffRows(): Locator {
+    return this.dialog.locator('[data-testid="diff-grid"] .ag-row:has([data-testid="diff-kind"])');
+  }
+}

@@ -1,0 +1,61 @@
+import { expect, test } from './fixtures/test';
+import { createProfile } from './pages/profile-page';
+import { ReviewPage } from './pages/review-page';
+import { VersionsPage } from './pages/versions-page';
+
+test('freeze a version, change a mapping, the diff shows it', async ({ app }, testInfo) => {
+  const { page } = app;
+  await createProfile(page, 'רונית כהן', 'ES', 'lead');
+  const review = new ReviewPage(page);
+  await review.open(/ISCO-88/);
+  const versions = new VersionsPage(page);
+
+  // Freeze the demo crosswalk as version 1: 678 proposed mappings of a many-to-many table.
+  await versions.open();
+  await expect(versions.dialog.getByTestId('versions-empty')).toBeVisible();
+  await versions.freeze('טבלת ILO כפי שפורסמה');
+  const v1 = versions.card(1);
+  await expect(v1.getByTestId('version-status')).toHaveText('מוקפאת');
+  await expect(v1).toContainText('678 מיפויים');
+  await expect(v1.getByTestId('version-relationship')).toHaveText('M:N');
+
+  // Approval is refused while mappings are proposed, and says why.
+  await v1.getByTestId('version-approve').click();
+  await expect(v1.getByTestId('blocker-unapproved_mappings')).toContainText('678');
+  await page.screenshot({ path: testInfo.outputPath('versions-he.png') });
+  await versions.close();
+
+  // Approve the first mapping in the draft with one key.
+  const [first] = await review.pairs();
+  await review.sourceCodes().first().click();
+  await page.keyboard.press('a');
+  await review.expectSaved();
+
+  // The diff of version 1 against the draft shows that one mapping, changed.
+  await versions.open();
+  await versions.compare('1', 'draft');
+  await expect(versions.dialog.getByTestId('diff-total-changed')).toContainText('1');
+  await expect(versions.dialog.getByTestId('diff-total-added')).toContainText('0');
+  await expect(versions.diffRows()).toHaveCount(1);
+  const row = versions.diffRows().first();
+  const [source, target] = first!.split('→');
+  await expect(row.locator('[col-id="sourceCode"]')).toHaveText(source!);
+  await expect(row.locator('[col-id="targetCode"]')).toHaveText(target!);
+  await expect(row.getByTestId('diff-change')).toContainText('מוצע');
+  await expect(row.getByTestId('diff-change')).toContainText('מאושר');
+
+  // Exported as CSV.
+  await versions.dialog.getByTestId('diff-export-csv').click();
+  await expect(versions.dialog.getByTestId('diff-export-path')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('versions-diff-he.png') });
+
+  // The same in English.
+  await versions.close();
+  await page.locator('.lang-toggle').click();
+  await versions.open();
+  await expect(versions.card(1).getByTestId('version-status')).toHaveText('Frozen');
+  await page.screenshot({ path: testInfo.outputPath('versions-en.png') });
+  await versions.compare('1', 'draft');
+  await expect(versions.diffRows().first().getByTestId('diff-change')).toContainText('Approved');
+  await page.screenshot({ path: testInfo.outputPath('versions-diff-en.png') });
+});
