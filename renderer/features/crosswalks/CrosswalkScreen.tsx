@@ -17,6 +17,9 @@ import { KeyLegend } from './KeyLegend';
 import { MappingGrid } from './MappingGrid';
 import { loadChecks, loadCrosswalkList, loadUndoState, refreshAfterChange } from './review-actions';
 import { useReviewKeys } from './use-review-keys';
+import { HierarchyPane } from '../hierarchy/HierarchyPane';
+import { HierarchyToggles } from '../hierarchy/HierarchyToggles';
+import { ProgressPanel } from '../hierarchy/ProgressPanel';
 import { VersionsButton } from '../versions/VersionsButton';
 
 function Dialogs() {
@@ -98,11 +101,13 @@ export function CrosswalkScreen() {
         <CrosswalkPicker />
         <VersionsButton crosswalkId={crosswalkId} />
         <DiscussionButton />
+        <HierarchyToggles />
         <ExportButtons crosswalkId={crosswalkId} />
       </div>
       <ChecksBar />
       <FilterBar ref={search} />
       <div className="review-body">
+        <HierarchyPane crosswalkId={crosswalkId} />
         <div className="grid-wrap">
           <MappingGrid key={crosswalkId} crosswalkId={crosswalkId} />
           {totalRows === 0 && (
@@ -113,6 +118,7 @@ export function CrosswalkScreen() {
         </div>
         <DetailPanel crosswalkId={crosswalkId} />
       </div>
+      <ProgressPanel crosswalkId={crosswalkId} />
       <DecisionBar />
       <KeyLegend />
       <Dialogs />
