@@ -6,6 +6,7 @@ import { rpc } from '../../app/rpc';
 import type { Language } from '../../i18n/i18n';
 import { Ltr } from '../../ui/Bidi';
 import { MappingThread } from '../discussion/MappingThread';
+import { SuggestionsSection } from '../suggestions/SuggestionsSection';
 import { useCrosswalks } from './crosswalk-store';
 import { StatusChip } from './StatusChip';
 import { formatShare, pickTitle, uiLanguage } from './titles';
@@ -262,6 +263,7 @@ export function DetailPanel({ crosswalkId }: { crosswalkId: string }) {
               revision={revision}
             />
           )}
+          <SuggestionsSection crosswalkId={crosswalkId} row={focused} />
           <RelatedList
             heading={t('detail.sameSource')}
             rows={detail.sameSource}

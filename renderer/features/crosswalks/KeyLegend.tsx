@@ -11,6 +11,8 @@ const KEYS: [string[], string][] = [
   [['C'], 'comment'],
   [['N'], 'add'],
   [['Del'], 'remove'],
+  [['1–5'], 'suggestions:keys.accept'],
+  [['S'], 'suggestions:keys.next'],
   [['/'], 'search'],
   [['Ctrl+Z'], 'undo'],
   [['Ctrl+Y', 'Ctrl+Shift+Z'], 'redo'],
@@ -26,7 +28,7 @@ export function KeyLegend() {
           {keys.map((k) => (
             <kbd key={k}>{k}</kbd>
           ))}{' '}
-          {t(`keys.${action}`)}
+          {t(action.includes(':') ? action : `keys.${action}`)}
         </span>
       ))}
     </footer>

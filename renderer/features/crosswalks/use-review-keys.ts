@@ -1,5 +1,6 @@
 import type { MappingStatus } from '../../../shared/contract';
 import { useEffect } from 'react';
+import { handleSuggestionKey } from '../suggestions/suggestion-actions';
 import { useCrosswalks } from './crosswalk-store';
 import { gridHandle } from './grid-handle';
 import { decide, redo, undo } from './review-actions';
@@ -57,6 +58,7 @@ export function useReviewKeys(searchInput: () => HTMLInputElement | null): void 
         return;
       }
       if (e.shiftKey) return;
+      if (handleSuggestionKey(e.code)) return handled();
       switch (e.code) {
         case 'KeyJ':
           handled();
