@@ -68,7 +68,11 @@ test('accept a suggestion with one key: S shows the unmapped source codes, 1 pro
   await expect(panel).toContainText('מוצע');
 
   await page.getByRole('button', { name: 'English' }).click();
-  await review.sourceCodes().filter({ hasText: /^3139$/ }).first().click();
+  await review
+    .sourceCodes()
+    .filter({ hasText: /^3139$/ })
+    .first()
+    .click();
   await expect(panel).toContainText('Lexical suggestion');
   await expect(panel.getByTestId('suggestions')).toContainText('Suggestions for');
   await expect(page.getByTestId('key-legend')).toContainText('accept suggestion');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestBackend, type TestBackend } from './harness';
+import { importCrosswalk } from '../../electron/host/import/run-import';
+import { openTestBackend, openWithSteward, type TestBackend } from './harness';
 
 const CW = 'isco88-isco08';
 
@@ -139,5 +140,48 @@ describe('suggestions on the demo ISCO-88 → ISCO-08 crosswalk', () => {
     expect(gone).toBe(0);
     const undone = await t.call('crosswalks.checks', { crosswalkId: CW });
     expect(undone.unmapped_sources).toBe(before.unmapped_sources);
+  });
+});
+
+describe('inherited suggestions', () => {
+  it('an approved mapping in another crosswalk between the same schemes is suggested first, as inherited', async () => {
+    const t = await openWithSteward(undefined, { seedDemo: true });
+    try {
+      const plain = await t.call('suggestions.forSource', {
+        crosswalkId: CW,
+        sourceCode: '3139',
+        k: 5,
+      });
+      expect(plain.suggestions.flatMap((s) => s.reasons).map((r) => r.kind)).not.toContain(
+        'inherited',
+      );
+      // An earlier, approved table between ISCO-88 and ISCO-08 that maps 3139 to 3521.
+      await importCrosswalk(t.backend.deps, {
+        fileName: 'earlier.csv',
+        bytes: Buffer.from('isco88,isco08\n3139,3521\n'),
+        options: { encoding: 'utf-8', delimiter: ',' },
+        columns: { sourceCode: 'isco88', targetCode: 'isco08' },
+        crosswalk: {
+          id: 'isco88-isco08-earlier',
+          nameHe: 'טבלה קודמת',
+          nameEn: 'Earlier table',
+          sourceSchemeId: 'isco88',
+          targetSchemeId: 'isco08',
+        },
+        defaults: { status: 'approved', justification: 'imported' },
+      });
+      const got = await t.call('suggestions.forSource', {
+        crosswalkId: CW,
+        sourceCode: '3139',
+        k: 5,
+      });
+      const top = got.suggestions[0]!;
+      expect(top.targetCode).toBe('3521');
+      const inherited = top.reasons.find((r) => r.kind === 'inherited');
+      expect(inherited).toMatchObject({ similarity: 1, codes: ['3139'] });
+      expect(inherited!.contribution).toBeGreaterThan(0.5 * top.score);
+    } finally {
+      await t.close();
+    }
   });
 });
