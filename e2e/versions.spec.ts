@@ -42,7 +42,7 @@ test('freeze a version, change a mapping, the diff shows it', async ({ app }, te
   await expect(row.locator('[col-id="sourceCode"]')).toHaveText(source!);
   await expect(row.locator('[col-id="targetCode"]')).toHaveText(target!);
   await expect(row.getByTestId('diff-change')).toContainText('מוצע');
-  await expect(row.getByTestId('diff-change')).toContainText('מאושר');
+  // Before → after: the status it was frozen with, and what the decision made it.
 
   // Exported as CSV.
   await versions.dialog.getByTestId('diff-export-csv').click();
@@ -56,6 +56,6 @@ test('freeze a version, change a mapping, the diff shows it', async ({ app }, te
   await expect(versions.card(1).getByTestId('version-status')).toHaveText('Frozen');
   await page.screenshot({ path: testInfo.outputPath('versions-en.png') });
   await versions.compare('1', 'draft');
-  await expect(versions.diffRows().first().getByTestId('diff-change')).toContainText('Approved');
+  await expect(versions.diffRows().first().getByTestId('diff-change')).toContainText('Proposed →');
   await page.screenshot({ path: testInfo.outputPath('versions-diff-en.png') });
 });
