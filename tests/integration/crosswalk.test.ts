@@ -4,7 +4,10 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { MappingFilter, MappingRow, Params, SortSpec } from '../../shared/contract';
 import { runChecks } from '../../shared/domain/crosswalk/checks';
+import { parseSssom } from '../../shared/domain/import/sssom';
 import { hebrewSortKey } from '../../shared/domain/text/hebrew-collation';
+import { approveAsCbs, CBS_STEWARD } from './agencies';
+import { approveByBothAgencies } from './approve-both';
 import { loadEsMajorGroups, loadIscoCrosswalk } from './crosswalk-fixture';
 import { openWithSteward, type TestBackend } from './harness';
 
@@ -280,6 +283,9 @@ describe('crosswalk decisions', () => {
       filter: {},
     });
     const ids = block.rows.map((r) => r.mappingId!);
+    // CBS approves first; ES's approval completes them (two agencies approve a mapping).
+    await approveAsCbs(t, crosswalkId, ids);
+    expect((await allRows(t, crosswalkId, [], { status: ['half_approved'] })).length).toBe(3);
     const decided = await t.call('crosswalks.decide', {
       crosswalkId,
       mappingIds: ids,
@@ -294,6 +300,10 @@ describe('crosswalk decisions', () => {
       updatedBy: 'דנה לוי',
       updatedByAgency: 'ES',
       comment: 'נבדק',
+      approvals: [
+        { agency: 'ES', stewardName: 'דנה לוי' },
+        { agency: 'CBS', stewardName: CBS_STEWARD.name },
+      ],
     });
     expect((await t.call('crosswalks.get', { id: crosswalkId })).counts).toMatchObject({
       total: 678,
@@ -302,7 +312,7 @@ describe('crosswalk decisions', () => {
     });
 
     const audit = await t.call('audit.list', { offset: 0, limit: 50 });
-    const decisions = audit.rows.filter((r) => r.action === 'mapping.decide');
+    const decisions = audit.rows.filter((r) => r.action === 'mapping.decide' && r.agency === 'ES');
     expect(decisions).toHaveLength(3);
     expect(decisions[0]).toMatchObject({
       entityType: 'mapping',
@@ -343,7 +353,9 @@ describe('crosswalk decisions', () => {
       status: 'approved',
     });
     await t.call('crosswalks.undo', { crosswalkId });
+    // Undo takes ES's approval back: CBS's alone remains (half approved).
     expect((await allRows(t, crosswalkId, [], { status: ['approved'] })).length).toBe(0);
+    expect((await allRows(t, crosswalkId, [], { status: ['half_approved'] })).length).toBe(3);
     expect(await t.call('crosswalks.redo', { crosswalkId })).toEqual({
       canUndo: true,
       canRedo: true,
@@ -428,6 +440,7 @@ describe('crosswalk decisions', () => {
     });
     const [a, b, c, d] = block.rows;
     const id = (r: MappingRow | undefined) => r!.mappingId!;
+    await approveAsCbs(t, crosswalkId, [id(a), id(b), id(c)]);
     await t.call('crosswalks.decide', {
       crosswalkId,
       mappingIds: [id(a), id(b), id(c)],
@@ -474,6 +487,13 @@ describe('crosswalk decisions', () => {
       status: 'approved',
     });
     expect(await state(b)).toMatchObject({ share: 0.5, status: 'proposed', comment: 'חלק חדש' });
+    // The new share has ES's approval only (the earlier approvals were of the old share).
+    expect(await state(c)).toMatchObject({
+      share: 1,
+      status: 'proposed',
+      approvals: [{ agency: 'ES' }],
+    });
+    await approveAsCbs(t, crosswalkId, [id(c)]);
     expect(await state(c)).toMatchObject({ share: 1, status: 'approved' });
     expect((await t.call('crosswalks.get', { id: crosswalkId })).counts.approved).toBe(1);
 
@@ -486,6 +506,10 @@ describe('crosswalk decisions', () => {
       share: null,
       status: 'approved',
       comment: 'נבדק',
+      agencyDecisions: [
+        { agency: 'ES', decision: 'approve', stewardName: 'דנה לוי' },
+        { agency: 'CBS', decision: 'approve', stewardName: CBS_STEWARD.name },
+      ],
     });
     expect(ofA!.after).toEqual({
       sourceCode: a!.sourceCode,
@@ -494,6 +518,7 @@ describe('crosswalk decisions', () => {
       share: null,
       status: 'proposed',
       comment: 'נבדק',
+      agencyDecisions: [],
     });
     const ofB = audit.find((r) => r.action === 'mapping.decide' && r.entityId === String(id(b)));
     expect(ofB).toMatchObject({
@@ -507,7 +532,11 @@ describe('crosswalk decisions', () => {
     expect(await state(b)).toMatchObject({ share: null, status: 'approved', comment: 'נבדק' });
     await t.call('crosswalks.undo', { crosswalkId }); // b's same relation
     await t.call('crosswalks.undo', { crosswalkId }); // a's and d's relation
-    expect(await state(a)).toMatchObject({ relation: a!.relation, status: 'approved' });
+    expect(await state(a)).toMatchObject({
+      relation: a!.relation,
+      status: 'approved',
+      approvals: [{ agency: 'ES' }, { agency: 'CBS' }],
+    });
     expect(await state(d)).toMatchObject({ relation: d!.relation, status: 'rejected' });
     expect((await t.call('crosswalks.get', { id: crosswalkId })).counts.approved).toBe(3);
     const undone = (await t.call('audit.list', { offset: 0, limit: 50 })).rows.find(
@@ -533,6 +562,8 @@ describe('crosswalk decisions', () => {
       [[], { check: 'unmapped_sources' }],
       [[], { check: 'shares_not_one' }],
       [byTitle, { status: ['approved', 'rejected'] }],
+      [byTitle, { status: ['half_approved'] }],
+      [[], { disagreements: true }],
     ];
     for (const [sort, filter] of views) await allRows(t, crosswalkId, sort, filter);
     const inView = await allRows(t, crosswalkId, byTitle, proposed);
@@ -621,6 +652,11 @@ describe('crosswalk export', () => {
     const zeros = await allRows(s.t, s.crosswalkId, [], { sourceCode: '0' });
     const teachers = await allRows(s.t, s.crosswalkId, [], { sourcePrefix: '23' });
     const approve = [...zeros, ...teachers];
+    await approveAsCbs(
+      s.t,
+      s.crosswalkId,
+      approve.map((r) => r.mappingId!),
+    );
     await s.t.call('crosswalks.decide', {
       crosswalkId: s.crosswalkId,
       mappingIds: approve.map((r) => r.mappingId!),
@@ -732,11 +768,11 @@ describe('export round trip', () => {
         role: 'steward',
       });
       const some = await allRows(t, crosswalkId, [], { sourcePrefix: '2' });
-      await t.call('crosswalks.decide', {
+      await approveByBothAgencies(
+        t,
         crosswalkId,
-        mappingIds: some.map((r) => r.mappingId!),
-        status: 'approved',
-      });
+        some.map((r) => r.mappingId!),
+      );
       await t.call('crosswalks.decide', {
         crosswalkId,
         mappingIds: [some[0]!.mappingId!],
@@ -750,11 +786,7 @@ describe('export round trip', () => {
         share: 0.25,
         comment: 'ידני',
       });
-      await t.call('crosswalks.decide', {
-        crosswalkId,
-        mappingIds: [added.mappingId],
-        status: 'approved',
-      });
+      await approveByBothAgencies(t, crosswalkId, [added.mappingId]);
 
       const file = await t.call('crosswalks.export', { crosswalkId, format });
       const staged = await t.call('import.stage', {
@@ -805,8 +837,18 @@ describe('export round trip', () => {
         share: 0.25,
         status: 'approved',
       });
-      // Author and reviewer (steward ids, not their SSSOM references) as the JSON export shows them.
+      // Author and reviewer as the format writes them: a re-export of the copy shows the same people.
+      // (SSSOM names both agencies' approvers where there are per-agency approvals; the copy keeps
+      // them as its reviewer ids.)
       const people = async (id: string) => {
+        if (format === 'sssom') {
+          const f = await t.call('crosswalks.export', { crosswalkId: id, format: 'sssom' });
+          const { table } = parseSssom(fs.readFileSync(f.path, 'utf8'));
+          const c = (n: string) => table.headers.indexOf(n);
+          return table.rows.map((r) =>
+            ['subject_id', 'object_id', 'author_id', 'reviewer_id'].map((n) => r[c(n)]),
+          );
+        }
         const json = await t.call('crosswalks.export', { crosswalkId: id, format: 'json' });
         const doc = JSON.parse(fs.readFileSync(json.path, 'utf8')) as {
           mappings: {
@@ -820,7 +862,9 @@ describe('export round trip', () => {
       };
       const me = (await t.call('profile.list', {})).find((p) => p.name === 'דנה לוי')!.id;
       const originalPeople = await people(crosswalkId);
-      expect(originalPeople).toContainEqual(['0110', '0210', me, me]);
+      const author = format === 'sssom' ? `gesher:steward/${me}` : me;
+      expect(originalPeople.filter((p) => p[2] === author)).toHaveLength(1);
+      expect(originalPeople.every((p) => !!p[3])).toBe(true);
       expect(await people(back.id)).toEqual(originalPeople);
       await t.close();
     },

@@ -3,6 +3,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 import type { MappingRow } from '../../shared/contract';
+import { approveByBothAgencies } from './approve-both';
 import { loadIscoCrosswalk } from './crosswalk-fixture';
 import { openWithSteward, type TestBackend } from './harness';
 
@@ -36,11 +37,11 @@ describe('parquet export', () => {
       sort: [{ colId: 'sourceCode', dir: 'asc' }],
       filter: {},
     });
-    await t.call('crosswalks.decide', {
+    await approveByBothAgencies(
+      t,
       crosswalkId,
-      mappingIds: first.rows.map((r) => r.mappingId!),
-      status: 'approved',
-    });
+      first.rows.map((r) => r.mappingId!),
+    );
     await t.call('crosswalks.decide', {
       crosswalkId,
       mappingIds: [first.rows[0]!.mappingId!],
@@ -54,11 +55,7 @@ describe('parquet export', () => {
       share: 0.25,
       comment: 'ידני',
     });
-    await t.call('crosswalks.decide', {
-      crosswalkId,
-      mappingIds: [added.mappingId],
-      status: 'approved',
-    });
+    await approveByBothAgencies(t, crosswalkId, [added.mappingId]);
     const expected = await approvedRows(t, crosswalkId);
     expect(expected.length).toBe(41);
 

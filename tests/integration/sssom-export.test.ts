@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSssom } from '../../shared/domain/import/sssom';
+import { approveByBothAgencies } from './approve-both';
 import { loadIscoCrosswalk } from './crosswalk-fixture';
 import { openWithSteward } from './harness';
 
@@ -8,7 +9,6 @@ describe('SSSOM export of the approved ILO correspondence', () => {
   it('carries the reviewer, review date, cardinality per mapping and the version metadata', async () => {
     const t = await openWithSteward({ name: 'דנה לוי', agency: 'ES', role: 'steward' });
     const { crosswalkId } = await loadIscoCrosswalk(t);
-    const me = (await t.call('profile.list', {})).find((p) => p.name === 'דנה לוי')!.id;
     const all = await t.call('crosswalks.rows', {
       crosswalkId,
       offset: 0,
@@ -17,14 +17,21 @@ describe('SSSOM export of the approved ILO correspondence', () => {
       filter: {},
     });
     expect(all.total).toBe(678);
-    await t.call('crosswalks.decide', {
+    const { es, cbs } = await approveByBothAgencies(
+      t,
       crosswalkId,
-      mappingIds: all.rows.map((r) => r.mappingId!),
-      status: 'approved',
-    });
-    const approvedAt = (
+      all.rows.map((r) => r.mappingId!),
+    );
+    const after = (
       await t.call('crosswalks.rows', { crosswalkId, offset: 0, limit: 1, sort: [], filter: {} })
-    ).rows[0]!.updatedAt!;
+    ).rows[0]!;
+    // With per-agency approvals both approvers are the reviewers (ES first) and the completing
+    // approval is the review; without them, whoever last set the status, at the last change.
+    const approvals = (after as { approvals?: { at: string }[] }).approvals;
+    const reviewers = approvals
+      ? `gesher:steward/${es}|gesher:steward/${cbs}`
+      : `gesher:steward/${cbs}`;
+    const reviewedAt = approvals ? approvals[approvals.length - 1]!.at : after.updatedAt!;
 
     const file = await t.call('crosswalks.export', { crosswalkId, format: 'sssom' });
     expect(file.fileName).toMatch(/\.sssom\.tsv$/);
@@ -49,8 +56,8 @@ describe('SSSOM export of the approved ILO correspondence', () => {
     const counts: Record<string, number> = {};
     for (const c of cells('mapping_cardinality')) counts[c] = (counts[c] ?? 0) + 1;
     expect(counts).toEqual({ '1:1': 132, 'n:1': 85, '1:n': 167, 'n:n': 294 });
-    expect(new Set(cells('reviewer_id'))).toEqual(new Set([`gesher:steward/${me}`]));
-    expect(new Set(cells('review_date'))).toEqual(new Set([approvedAt.slice(0, 10)]));
+    expect(new Set(cells('reviewer_id'))).toEqual(new Set([reviewers]));
+    expect(new Set(cells('review_date'))).toEqual(new Set([reviewedAt.slice(0, 10)]));
     expect(new Set(cells('status'))).toEqual(new Set(['approved']));
     // Imported from the ILO file: no author among the stewards.
     expect(new Set(cells('author_id'))).toEqual(new Set(['']));

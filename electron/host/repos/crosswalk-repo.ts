@@ -8,6 +8,7 @@ import type {
 import type { SqlValue } from 'sql.js';
 import type { SqlParam } from '../db/journal';
 import type { WorkspaceDb } from '../db/workspace-db';
+import { approversByMapping, type MappingApprovers } from './approval-export-repo';
 import type { CrosswalkScope, SqlPart } from './mapping-query';
 
 interface CrosswalkRowDb {
@@ -120,6 +121,7 @@ const unmappedRow = (r: Cell[]): MappingRow => ({
 });
 
 export interface ExportMapping {
+  mapping_id: number;
   source_code: string;
   source_title_he: string | null;
   source_title_en: string | null;
@@ -327,10 +329,15 @@ export class CrosswalkRepo {
   }
 
   /** Approved mappings with titles and people, in source/target order, for exports. */
+  /** Each approved mapping's per-agency approvers, for the SSSOM export (approval-export-repo). */
+  approversForExport(crosswalkId: string): Map<number, MappingApprovers> {
+    return approversByMapping(this.db, crosswalkId);
+  }
+
   approvedForExport(cw: CrosswalkScope): ExportMapping[] {
     return this.db
       .all<ExportMapping>(
-        `SELECT m.source_code, s.title_he AS source_title_he, s.title_en AS source_title_en, m.relation, m.target_code,
+        `SELECT m.id AS mapping_id, m.source_code, s.title_he AS source_title_he, s.title_en AS source_title_en, m.relation, m.target_code,
            t.title_he AS target_title_he, t.title_en AS target_title_en, m.share, m.status, m.justification, m.confidence,
            m.comment, m.partial_source, m.partial_target, m.author_id, m.reviewer_id, m.updated_by, m.updated_by_agency, m.updated_at
          FROM mappings m

@@ -7,6 +7,7 @@ import type {
   Steward,
 } from '../../../shared/contract';
 import {
+  agentCuries,
   DEFAULT_LICENSE,
   gesherUriBase,
   stewardCurie,
@@ -176,6 +177,7 @@ export async function exportCrosswalk(
         rows.length,
       );
     case 'sssom': {
+      const approvers = ctx.repo.approversForExport(cw.id);
       const tsv = toSssomTsv(
         {
           mappingSetId: `urn:gesher:crosswalk:${cw.id}`,
@@ -190,25 +192,30 @@ export async function exportCrosswalk(
           subject: sssomScheme(source),
           object: sssomScheme(target),
         },
-        rows.map((m) => ({
-          subjectCode: m.source_code,
-          subjectLabel: m.source_title_he ?? m.source_title_en,
-          relation: m.relation,
-          objectCode: m.target_code,
-          objectLabel: m.target_title_he ?? m.target_title_en,
-          justification: m.justification,
-          authorId: m.author_id && stewardCurie(m.author_id),
-          reviewerId: m.reviewer_id && stewardCurie(m.reviewer_id),
-          // No per-agency approval record on a mapping yet: its reviewer is whoever approved it, and
-          // the approval is its last change only until it is commented on or edited.
-          reviewDate: m.reviewer_id ? m.updated_at : null,
-          confidence: m.confidence,
-          comment: m.comment,
-          share: m.share,
-          status: m.status,
-          partialSource: m.partial_source === 1,
-          partialTarget: m.partial_target === 1,
-        })),
+        rows.map((m) => {
+          // Both agencies' approvers and the completing approval's time when the mapping has them;
+          // otherwise whoever set the status, at the mapping's last change.
+          const approved = approvers.get(m.mapping_id);
+          return {
+            subjectCode: m.source_code,
+            subjectLabel: m.source_title_he ?? m.source_title_en,
+            relation: m.relation,
+            objectCode: m.target_code,
+            objectLabel: m.target_title_he ?? m.target_title_en,
+            justification: m.justification,
+            authorId: m.author_id && agentCuries(m.author_id),
+            reviewerId: approved
+              ? agentCuries(approved.stewardIds)
+              : m.reviewer_id && agentCuries(m.reviewer_id),
+            reviewDate: approved ? approved.at : m.reviewer_id ? m.updated_at : null,
+            confidence: m.confidence,
+            comment: m.comment,
+            share: m.share,
+            status: m.status,
+            partialSource: m.partial_source === 1,
+            partialTarget: m.partial_target === 1,
+          };
+        }),
       );
       return ctx.files.save(`${base}.sssom.tsv`, utf8(tsv), rows.length);
     }

@@ -69,6 +69,16 @@ export function stewardCurie(stewardId: string): string {
   return `${STEWARD_CURIE_PREFIX}${stewardId}`;
 }
 
+/**
+ * author_id/reviewer_id cell from stored ids ("|" between several): a steward id becomes its
+ * reference; an id that already is a CURIE or IRI (orcid:…, from an imported SSSOM file) stays.
+ */
+export function agentCuries(ids: string | readonly string[]): string {
+  return (typeof ids === 'string' ? ids.split('|') : ids)
+    .map((id) => (id.includes(':') ? id : stewardCurie(id)))
+    .join('|');
+}
+
 export interface SssomScheme {
   prefix: string;
   /** The IRI a code is appended to (the scheme's uri_base, or a gesher URN). */
