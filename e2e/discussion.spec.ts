@@ -32,6 +32,7 @@ test('discussion: mark two mappings with D, comment, walk the session by keyboar
     'צריך לבדוק את ההערה בסיווג הישן',
   );
   await expect(thread.getByTestId('thread-input')).toHaveValue('');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/thread-he.png`, fullPage: true });
 
   // …and a decision comment on the second through the C dialog.
   await page.keyboard.press('Escape');
