@@ -41,8 +41,9 @@ test('freeze a version, change a mapping, the diff shows it', async ({ app }, te
   const [source, target] = first!.split('→');
   await expect(row.locator('[col-id="sourceCode"]')).toHaveText(source!);
   await expect(row.locator('[col-id="targetCode"]')).toHaveText(target!);
-  await expect(row.getByTestId('diff-change')).toContainText('מוצע');
-  // Before → after: the status it was frozen with, and what the decision made it.
+  // One agency's approval: the Employment Service's decision, by whom (the status waits for the other agency).
+  await expect(row.getByTestId('diff-change')).toContainText('שירות התעסוקה');
+  await expect(row.getByTestId('diff-change')).toContainText('אישר (רונית כהן)');
 
   // Exported as CSV.
   await versions.dialog.getByTestId('diff-export-csv').click();
@@ -56,6 +57,8 @@ test('freeze a version, change a mapping, the diff shows it', async ({ app }, te
   await expect(versions.card(1).getByTestId('version-status')).toHaveText('Frozen');
   await page.screenshot({ path: testInfo.outputPath('versions-en.png') });
   await versions.compare('1', 'draft');
-  await expect(versions.diffRows().first().getByTestId('diff-change')).toContainText('Proposed →');
+  await expect(versions.diffRows().first().getByTestId('diff-change')).toContainText(
+    'approved (רונית כהן)',
+  );
   await page.screenshot({ path: testInfo.outputPath('versions-diff-en.png') });
 });

@@ -86,6 +86,13 @@ export const VersionMapping = z.object({
   updatedBy: z.string().nullable(),
   updatedByAgency: z.string().nullable(),
   updatedAt: IsoTime.nullable(),
+  /** Each agency's own decision when frozen: 'approve', 'reject' or 'discuss'. */
+  esDecision: z.string().nullable(),
+  esBy: z.string().nullable(),
+  esAt: IsoTime.nullable(),
+  cbsDecision: z.string().nullable(),
+  cbsBy: z.string().nullable(),
+  cbsAt: IsoTime.nullable(),
 });
 export type VersionMapping = z.infer<typeof VersionMapping>;
 

@@ -3,7 +3,8 @@ import type { Migration } from './migrations';
 /**
  * Frozen, numbered versions of a crosswalk and their copy of the mappings. The live mappings are
  * the draft that continues from the last version; a version's rows are never updated.
- * approvals: JSON array of {agency, stewardId, name, at}, one per agency.
+ * approvals: JSON array of {agency, stewardId, name, at}, one per agency. es_/cbs_ columns:
+ * each agency's own decision on the mapping when it was frozen (mapping_agency_decisions).
  */
 export const crosswalkVersionsMigration: Migration = {
   version: 11,
@@ -47,7 +48,13 @@ export const crosswalkVersionsMigration: Migration = {
       reviewer_id TEXT,
       updated_by TEXT,
       updated_by_agency TEXT,
-      updated_at TEXT
+      updated_at TEXT,
+      es_decision TEXT,
+      es_steward_name TEXT,
+      es_at TEXT,
+      cbs_decision TEXT,
+      cbs_steward_name TEXT,
+      cbs_at TEXT
     );
     CREATE INDEX version_mappings_version ON version_mappings(version_id, source_code, target_code);
   `,

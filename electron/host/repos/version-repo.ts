@@ -45,6 +45,11 @@ const toVersion = (r: VersionRowDb): CrosswalkVersion => ({
 const COPIED = `source_code, target_code, relation, share, status, justification, confidence, comment,
   partial_source, partial_target, author_id, reviewer_id, updated_by, updated_by_agency, updated_at`;
 
+/** Each agency's decision columns of a version's rows, after COPIED. */
+const DECISIONS = 'es_decision, es_steward_name, es_at, cbs_decision, cbs_steward_name, cbs_at';
+
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
 const toMapping = (r: unknown[]): VersionMapping => ({
   sourceCode: String(r[0]),
   targetCode: String(r[1]),
@@ -61,6 +66,12 @@ const toMapping = (r: unknown[]): VersionMapping => ({
   updatedBy: r[12] as string | null,
   updatedByAgency: r[13] as string | null,
   updatedAt: r[14] as string | null,
+  esDecision: str(r[15]),
+  esBy: str(r[16]),
+  esAt: str(r[17]),
+  cbsDecision: str(r[18]),
+  cbsBy: str(r[19]),
+  cbsAt: str(r[20]),
 });
 
 export interface NewVersion {
@@ -127,7 +138,7 @@ export class VersionRepo {
   mappings(versionId: number): VersionMapping[] {
     return this.db
       .rows(
-        `SELECT ${COPIED} FROM version_mappings WHERE version_id = ? ORDER BY source_code, target_code, mapping_id`,
+        `SELECT ${COPIED}, ${DECISIONS} FROM version_mappings WHERE version_id = ? ORDER BY source_code, target_code, mapping_id`,
         [versionId],
       )
       .map(toMapping);
@@ -137,10 +148,28 @@ export class VersionRepo {
   liveMappings(crosswalkId: string): VersionMapping[] {
     return this.db
       .rows(
-        `SELECT ${COPIED} FROM mappings WHERE crosswalk_id = ? ORDER BY source_code, target_code, id`,
+        `${this.liveSelect()} WHERE m.crosswalk_id = ? ORDER BY m.source_code, m.target_code, m.id`,
         [crosswalkId],
       )
       .map(toMapping);
+  }
+
+  /**
+   * The live mappings' copied columns and each agency's decision on them; a workspace from before
+   * agency decisions (no mapping_agency_decisions table) has none.
+   */
+  private liveSelect(lead = ''): string {
+    const cols = COPIED.split(',').map((c) => `m.${c.trim()}`);
+    const hasDecisions =
+      (this.db.get<{ n: number }>(
+        "SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'mapping_agency_decisions'",
+      )?.n ?? 0) > 0;
+    if (!hasDecisions)
+      return `SELECT ${lead}${cols.join(', ')}, NULL, NULL, NULL, NULL, NULL, NULL FROM mappings m`;
+    return `SELECT ${lead}${cols.join(', ')}, e.decision, e.steward_name, e.at, c.decision, c.steward_name, c.at
+      FROM mappings m
+      LEFT JOIN mapping_agency_decisions e ON e.mapping_id = m.id AND e.agency = 'ES'
+      LEFT JOIN mapping_agency_decisions c ON c.mapping_id = m.id AND c.agency = 'CBS'`;
   }
 
   /** What the checks need of every item of a scheme (coverage needs all the source codes). */
@@ -183,8 +212,8 @@ export class VersionRepo {
       ],
     );
     const copied = this.db.run(
-      `INSERT INTO version_mappings (version_id, mapping_id, ${COPIED})
-       SELECT ?, id, ${COPIED} FROM mappings WHERE crosswalk_id = ?`,
+      `INSERT INTO version_mappings (version_id, mapping_id, ${COPIED}, ${DECISIONS})
+       ${this.liveSelect('?, m.id, ')} WHERE m.crosswalk_id = ?`,
       [v.id, v.crosswalkId],
     );
     this.db.run('UPDATE crosswalk_versions SET mapping_count = ? WHERE id = ?', [copied, v.id]);

@@ -28,6 +28,11 @@ function fieldValue(t: Translate, m: VersionMapping, field: string): string {
   if (field === 'relation') return t(`crosswalks:relation.${v}`);
   if (field === 'status') return t(`crosswalks:status.${v}`);
   if (field === 'justification') return t(`crosswalks:justification.${v}`);
+  if (field === 'esDecision' || field === 'cbsDecision') {
+    const by = field === 'esDecision' ? m.esBy : m.cbsBy;
+    const decision = t(`decision.${v}`, { defaultValue: String(v) });
+    return by ? t('decisionBy', { decision, name: by }) : decision;
+  }
   return String(v);
 }
 

@@ -26,6 +26,12 @@ const m = (sourceCode: string, targetCode: string, over: Partial<VersionMapping>
     updatedBy: 'Dana',
     updatedByAgency: 'ES',
     updatedAt: '2026-01-01T00:00:00.000Z',
+    esDecision: null,
+    esBy: null,
+    esAt: null,
+    cbsDecision: null,
+    cbsBy: null,
+    cbsAt: null,
     ...over,
   }) satisfies VersionMapping;
 
@@ -53,6 +59,14 @@ describe('diffMappings', () => {
     ]);
     expect(rows[1]!.before!.share).toBe(0.5);
     expect(rows[1]!.after!.share).toBe(1);
+  });
+
+  it("shows one agency's approval as a change", () => {
+    const { rows } = diffMappings(
+      [m('1', 'a', { status: 'proposed' })],
+      [m('1', 'a', { status: 'proposed', esDecision: 'approve', esBy: 'Dana', esAt: 't' })],
+    );
+    expect(rows.map((r) => r.changedFields)).toEqual([['esDecision']]);
   });
 
   it('ignores who touched a mapping last when nothing else changed', () => {

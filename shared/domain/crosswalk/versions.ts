@@ -23,6 +23,13 @@ export interface VersionMapping {
   updatedBy: string | null;
   updatedByAgency: string | null;
   updatedAt: string | null;
+  /** Each agency's own decision ('approve' | 'reject' | 'discuss'), who made it and when. */
+  esDecision: string | null;
+  esBy: string | null;
+  esAt: string | null;
+  cbsDecision: string | null;
+  cbsBy: string | null;
+  cbsAt: string | null;
 }
 
 /** The fields whose change makes a mapping "changed"; who touched or reviewed it last, and when, is not a change of content. */
@@ -35,6 +42,8 @@ export const DIFF_FIELDS = [
   'comment',
   'partialSource',
   'partialTarget',
+  'esDecision',
+  'cbsDecision',
 ] as const satisfies readonly (keyof VersionMapping)[];
 export type DiffField = (typeof DIFF_FIELDS)[number];
 
