@@ -40,9 +40,12 @@ test('hierarchy trees: a letter section filters the grid, drag a source leaf ont
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('tree-filter')).toContainText('01');
   await expect.poll(async () => (await review.pairs()).every((p) => p.startsWith('01'))).toBe(true);
+  await expect(source('01')).toBeFocused();
   await page.keyboard.press('ArrowLeft');
   await expect(source('011')).toBeVisible();
+  await expect(source('01')).toBeFocused();
   await page.keyboard.press('ArrowDown');
+  await expect(source('011')).toBeFocused();
   await page.keyboard.press('ArrowLeft');
   await expect(source('0112')).toBeVisible();
 
@@ -60,12 +63,12 @@ test('hierarchy trees: a letter section filters the grid, drag a source leaf ont
   const newRow = review.grid.locator('.ag-row', { hasText: '0112' }).filter({ hasText: '0111' });
   await expect(newRow.first()).toContainText('מוצע');
 
-  // Approve the new row by keyboard, then the progress panel shows coverage and today's decision.
+  // Mark the new row for discussion by keyboard (a status that needs no second agency), then the
+  // progress panel shows coverage per major group and today's decision.
   await newRow.first().getByTestId('row-source-code').click();
-  await page.keyboard.press('a');
+  await page.keyboard.press('d');
   await review.expectSaved();
-  // The target leaf now has an approved mapping: its node's approved count moves.
-  await expect(target('0111').locator('.count-bar')).toHaveAttribute('aria-label', /1 מאושרים/);
+  await expect(newRow.first()).toContainText('לדיון');
   await page.getByTestId('toggle-progress').click();
   const coverage = page.getByTestId('coverage-chart');
   await expect(coverage).toBeVisible();
@@ -73,7 +76,10 @@ test('hierarchy trees: a letter section filters the grid, drag a source leaf ont
   await expect(coverage.locator('rect').first()).toBeVisible();
   await expect(coverage).toContainText('A');
   const today = new Date().toISOString().slice(0, 10);
-  await expect(page.getByTestId('progress-chart')).toContainText(today);
+  const todayRow = page.getByTestId('progress-chart').locator('tbody tr', { hasText: today });
+  await expect(todayRow).toBeVisible();
+  // Columns: day, approved, rejected, needs discussion.
+  await expect(todayRow.locator('td').nth(2)).toHaveText(/^[1-9]/);
   await page.screenshot({ path: test.info().outputPath('hierarchy-he.png') });
 
   // English: left-to-right, bars from the left.
@@ -81,5 +87,6 @@ test('hierarchy trees: a letter section filters the grid, drag a source leaf ont
   await expect(page.getByTestId('toggle-hierarchy')).toHaveText('Hierarchy');
   await expect(coverage.locator('figcaption')).toHaveText(/Coverage per major group/);
   await expect(source('A')).toContainText('Agriculture');
+  await expect(review.grid).toContainText('Growing of vegetables');
   await page.screenshot({ path: test.info().outputPath('hierarchy-en.png') });
 });

@@ -56,6 +56,19 @@ describe('hierarchy browser counts on the demo workspace', () => {
     await t.close();
   });
 
+  /** Approval needs both agencies when the agency rule is on; with one vote it already counts. */
+  const approveByBoth = async (mappingIds: number[]) => {
+    const es = await t.call('profile.list', {}).then((l) => l.find((p) => p.agency === 'ES')!);
+    await t.call('profile.select', { id: es.id });
+    await t.call('crosswalks.decide', { crosswalkId: CW, mappingIds, status: 'approved' });
+    const cbs =
+      (await t.call('profile.list', {})).find((p) => p.agency === 'CBS') ??
+      (await t.call('profile.create', { name: 'Yossi Cohen', agency: 'CBS', role: 'steward' }));
+    await t.call('profile.select', { id: cbs.id });
+    await t.call('crosswalks.decide', { crosswalkId: CW, mappingIds, status: 'approved' });
+    await t.call('profile.select', { id: es.id });
+  };
+
   const tree = (side: 'source' | 'target', parentCode: string | null) =>
     t.call('hierarchy.tree', { crosswalkId: CW, side, parentCode });
 
@@ -119,11 +132,7 @@ describe('hierarchy browser counts on the demo workspace', () => {
     const before = (await tree('source', null)).find((n) => n.code === section)!.counts;
     const coverageBefore = await t.call('hierarchy.coverage', { crosswalkId: CW });
 
-    await t.call('crosswalks.decide', {
-      crosswalkId: CW,
-      mappingIds: [pick.id],
-      status: 'approved',
-    });
+    await approveByBoth([pick.id]);
 
     const after = (await tree('source', null)).find((n) => n.code === section)!.counts;
     expect(after.approved).toBe(before.approved + 1);
@@ -175,11 +184,7 @@ describe('hierarchy browser counts on the demo workspace', () => {
       mappingIds: [proposed[2]!],
       status: 'needs_discussion',
     });
-    await t.call('crosswalks.decide', {
-      crosswalkId: CW,
-      mappingIds: [proposed[3]!],
-      status: 'approved',
-    });
+    await approveByBoth([proposed[3]!]);
     await t.call('crosswalks.decide', {
       crosswalkId: CW,
       mappingIds: [proposed[3]!],

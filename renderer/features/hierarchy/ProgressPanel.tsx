@@ -78,16 +78,20 @@ export function ProgressPanel({ crosswalkId }: { crosswalkId: string }) {
               title={t('progress.coverage')}
               dir={dir}
               testId="coverage-chart"
-              rows={data.coverage.map((g) => ({
-                key: g.code,
-                code: g.code,
-                label: pickTitle(lang, g.titleHe, g.titleEn)?.text ?? '',
-                segments: [
-                  seg('approved', g.approved),
-                  seg('proposed', g.proposed),
-                  seg('unmapped', g.unmapped),
-                ],
-              }))}
+              rows={data.coverage.map((g) => {
+                const title = pickTitle(lang, g.titleHe, g.titleEn);
+                return {
+                  key: g.code,
+                  code: g.code,
+                  label: title?.text ?? '',
+                  labelDir: title?.lang === 'he' ? 'rtl' : 'ltr',
+                  segments: [
+                    seg('approved', g.approved),
+                    seg('proposed', g.proposed),
+                    seg('unmapped', g.unmapped),
+                  ],
+                };
+              })}
             />
             <p className="muted progress-total" data-testid="coverage-total">
               {t('progress.total', total)}

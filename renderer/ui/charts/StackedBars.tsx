@@ -12,6 +12,8 @@ export interface StackRow {
   /** The code, shown left to right. */
   code: string;
   label: string;
+  /** The label's own direction (a title may be in the other language). */
+  labelDir?: 'rtl' | 'ltr';
   segments: StackSegment[];
 }
 
@@ -46,7 +48,9 @@ export function StackedBars({
               <bdi dir="ltr" className="ltr chart-code">
                 {r.code}
               </bdi>{' '}
-              <span className="chart-label">{r.label}</span>
+              <span className="chart-label" dir={r.labelDir}>
+                {r.label}
+              </span>
             </li>
           ))}
         </ul>
