@@ -37,7 +37,7 @@ describe('parquet export', () => {
       sort: [{ colId: 'sourceCode', dir: 'asc' }],
       filter: {},
     });
-    await approveByBothAgencies(
+    const { es, cbs } = await approveByBothAgencies(
       t,
       crosswalkId,
       first.rows.map((r) => r.mappingId!),
@@ -146,6 +146,8 @@ describe('parquet export', () => {
       author_id: 'VARCHAR',
       reviewer_id: 'VARCHAR',
       updated_at: 'TIMESTAMP WITH TIME ZONE',
+      approved_by: 'VARCHAR',
+      approved_at: 'TIMESTAMP WITH TIME ZONE',
     });
     const duckRows = await conn.runAndReadAll(
       `SELECT source_code, target_code, relation, share, status, comment, partial_source,
@@ -181,6 +183,16 @@ describe('parquet export', () => {
     const kvFromDuck = Object.fromEntries(kvDuck.getRowObjectsJS().map((r) => [r.k, r.v]));
     expect(kvFromDuck['gesher.crosswalk_id']).toBe(crosswalkId);
     expect(kvFromDuck['gesher.exported_by_name']).toBe('דנה לוי');
+    // Per-agency approvals, where the workspace has them: both approvers, ES first.
+    const approvals = (expected[0] as { approvals?: { at: string }[] }).approvals;
+    const approved = await conn.runAndReadAll(
+      `SELECT DISTINCT approved_by, approved_at IS NULL AS no_time FROM ${src}`,
+    );
+    expect(approved.getRowObjectsJS()).toEqual([
+      approvals
+        ? { approved_by: `${es}|${cbs}`, no_time: false }
+        : { approved_by: null, no_time: true },
+    ]);
     conn.closeSync();
     duck.closeSync();
     await t.close();

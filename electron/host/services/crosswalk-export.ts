@@ -173,7 +173,15 @@ export async function exportCrosswalk(
     case 'parquet':
       return ctx.files.save(
         `${base}.parquet`,
-        toParquet({ crosswalk: cw, source, target, steward, exportedAt: ctx.now, rows }),
+        toParquet({
+          crosswalk: cw,
+          source,
+          target,
+          steward,
+          exportedAt: ctx.now,
+          rows,
+          approvers: ctx.repo.approversForExport(cw.id),
+        }),
         rows.length,
       );
     case 'sssom': {

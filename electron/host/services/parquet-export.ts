@@ -1,6 +1,12 @@
-import { parquetWriteBuffer, schemaFromColumnData, type ColumnSource } from 'hyparquet-writer';
+import {
+  parquetWriteBuffer,
+  schemaFromColumnData,
+  type ColumnSource,
+  type SchemaElement,
+} from 'hyparquet-writer';
 import type { Crosswalk, Scheme, Steward } from '../../../shared/contract';
 import { RpcError } from '../../../shared/rpc/errors';
+import type { MappingApprovers } from '../repos/approval-export-repo';
 import type { ExportMapping } from '../repos/crosswalk-repo';
 
 export interface ParquetExportInput {
@@ -10,12 +16,15 @@ export interface ParquetExportInput {
   steward: Steward;
   exportedAt: string;
   rows: readonly ExportMapping[];
+  /** Per-agency approvals by mapping id (empty before agency approvals exist). */
+  approvers: ReadonlyMap<number, MappingApprovers>;
 }
 
 /** Parquet physical/logical type of each exported column (codes and every text are UTF8, never numbers). */
 const TEXT = 'STRING' as const;
 
-const timestamp = (iso: string | null, code: string): Date | null => {
+const timestamp = (iso: string | null | undefined, code: string): Date | null => {
+  if (iso === undefined) return null;
   if (iso === null) return null;
   const d = new Date(iso);
   if (Number.isNaN(d.getTime()))
@@ -29,6 +38,14 @@ const timestamp = (iso: string | null, code: string): Date | null => {
  * pyarrow timestamp[ms, UTC]), so engines filter and truncate dates without parsing text and use
  * the row-group statistics to skip data. Who/what the file is goes in the file's key-value metadata.
  */
+const utcMillis = (name: string): SchemaElement => ({
+  name,
+  type: 'INT64',
+  repetition_type: 'OPTIONAL',
+  converted_type: 'TIMESTAMP_MILLIS',
+  logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: true, unit: 'MILLIS' },
+});
+
 export function toParquet(input: ParquetExportInput): Uint8Array {
   const { rows, crosswalk: cw, source, target, steward } = input;
   const text = (name: keyof ExportMapping, required = false): ColumnSource => ({
@@ -73,6 +90,17 @@ export function toParquet(input: ParquetExportInput): Uint8Array {
       name: 'updated_at',
       data: rows.map((m) => timestamp(m.updated_at, m.source_code)),
     },
+    {
+      // Each agency's approver (ES first, "|" between) and when the completing approval was given.
+      name: 'approved_by',
+      type: TEXT,
+      nullable: true,
+      data: rows.map((m) => input.approvers.get(m.mapping_id)?.stewardIds.join('|') ?? null),
+    },
+    {
+      name: 'approved_at',
+      data: rows.map((m) => timestamp(input.approvers.get(m.mapping_id)?.at, m.source_code)),
+    },
   ];
   const kv: Record<string, string> = {
     'gesher.crosswalk_id': cw.id,
@@ -95,13 +123,8 @@ export function toParquet(input: ParquetExportInput): Uint8Array {
   const schema = schemaFromColumnData({
     columnData,
     schemaOverrides: {
-      updated_at: {
-        name: 'updated_at',
-        type: 'INT64',
-        repetition_type: 'OPTIONAL',
-        converted_type: 'TIMESTAMP_MILLIS',
-        logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: true, unit: 'MILLIS' },
-      },
+      updated_at: utcMillis('updated_at'),
+      approved_at: utcMillis('approved_at'),
     },
   });
   const buffer = parquetWriteBuffer({
