@@ -8,6 +8,7 @@ import {
   Id,
   IsoTime,
   Justification,
+  MAPPING_STATUSES,
   MappingStatus,
   Page,
   Relation,
@@ -32,6 +33,9 @@ export const Crosswalk = z.object({
   targetSchemeId: Id,
   description: z.string().nullable(),
   createdAt: IsoTime,
+  /** While on, a steward does not see the other agency's decision on a mapping until both decided it. */
+  blindMode: z.boolean(),
+  /** approved counts fully approved mappings only (both agencies); half approved ones count as proposed. */
   counts: z.object({
     total: z.number().int(),
     proposed: z.number().int(),
@@ -41,6 +45,34 @@ export const Crosswalk = z.object({
   }),
 });
 export type Crosswalk = z.infer<typeof Crosswalk>;
+
+export const AGENCY_VOTES = ['approve', 'reject', 'discuss'] as const;
+export const AgencyVote = z.enum(AGENCY_VOTES);
+
+/** One agency's own decision on a mapping (the last one a steward of that agency gave). */
+export const AgencyDecision = z.object({
+  agency: Agency,
+  decision: AgencyVote,
+  stewardName: z.string(),
+  at: IsoTime,
+});
+export type AgencyDecision = z.infer<typeof AgencyDecision>;
+
+export const Approval = AgencyDecision.omit({ decision: true });
+export type Approval = z.infer<typeof Approval>;
+
+/**
+ * Two-agency approval (rules: shared/domain/crosswalk/approval.ts). A steward's status is their
+ * agency's vote. The stored status is 'approved' only when a steward of each agency approved;
+ * with one agency's approval it stays 'proposed' and the row's approvals say who approved: the
+ * grid shows that as 'half_approved' (a filter value, not a stored status). So exports, checks,
+ * crosswalk counts and versions, which read status 'approved', see only fully approved mappings.
+ * Rejection, discussion, or a change of relation/share reopens an approved mapping (a change
+ * clears every vote). Imported mappings keep their imported status and carry no votes.
+ */
+export const FILTER_STATUSES = [...MAPPING_STATUSES, 'half_approved'] as const;
+export const FilterStatus = z.enum(FILTER_STATUSES);
+export type FilterStatus = z.infer<typeof FilterStatus>;
 
 /**
  * One grid row. A row for an unmapped source code has mappingId null and no target. relation reads
@@ -65,6 +97,10 @@ export const MappingRow = z.object({
   updatedBy: z.string().nullable(),
   updatedByAgency: Agency.nullable(),
   updatedAt: IsoTime.nullable(),
+  /** The agencies that approved it and who (ES before CBS). In blind mode, only what the viewer may see. */
+  approvals: z.array(Approval),
+  /** Every agency's own decision (approve / reject / discuss), as above. */
+  agencyDecisions: z.array(AgencyDecision),
 });
 export type MappingRow = z.infer<typeof MappingRow>;
 
@@ -85,13 +121,16 @@ export const MappingFilter = z.object({
   sourceTitle: z.string().optional(),
   targetTitle: z.string().optional(),
   relation: z.array(Relation).optional(),
-  status: z.array(MappingStatus).optional(),
+  /** 'proposed' excludes half approved mappings; 'half_approved' is proposed with one agency's approval. */
+  status: z.array(FilterStatus).optional(),
   updatedBy: z.string().optional(),
   check: CheckKind.optional(),
   /** Only rows whose source code starts with this prefix (used by hierarchy filters). */
   sourcePrefix: z.string().optional(),
   /** Only rows whose source code is this code or below it through parent codes (the hierarchy tree). */
   sourceAncestor: z.string().optional(),
+  /** Only mappings the two agencies decided differently (to adjudicate). */
+  disagreements: z.boolean().optional(),
 });
 export type MappingFilter = z.infer<typeof MappingFilter>;
 
@@ -121,6 +160,19 @@ export const MappingDetail = z.object({
   sameTarget: z.array(MappingRow),
 });
 export type MappingDetail = z.infer<typeof MappingDetail>;
+
+/** Agreement between the agencies over the mappings both decided (Cohen's kappa over approve/reject/discuss). */
+export const AgencyAgreement = z.object({
+  n: z.number().int(),
+  agreed: z.number().int(),
+  disagreements: z.number().int(),
+  observed: z.number().nullable(),
+  expected: z.number().nullable(),
+  kappa: z.number().nullable(),
+  /** counts[ES decision][CBS decision]. */
+  counts: z.record(AgencyVote, z.record(AgencyVote, z.number().int())),
+});
+export type AgencyAgreement = z.infer<typeof AgencyAgreement>;
 
 export const UndoState = z.object({ canUndo: z.boolean(), canRedo: z.boolean() });
 
@@ -167,5 +219,8 @@ export const crosswalkMethods = {
   'crosswalks.undo': method(z.object({ crosswalkId: Id }), UndoState),
   'crosswalks.redo': method(z.object({ crosswalkId: Id }), UndoState),
   'crosswalks.undoState': method(z.object({ crosswalkId: Id }), UndoState),
+  /** Lead only; audited. */
+  'crosswalks.setBlindMode': method(z.object({ crosswalkId: Id, on: z.boolean() }), Crosswalk),
+  'crosswalks.agreement': method(z.object({ crosswalkId: Id }), AgencyAgreement),
   'crosswalks.export': method(z.object({ crosswalkId: Id, format: ExportFormat }), ExportedFile),
 };

@@ -1,3 +1,4 @@
+import { agencyDecisionsMigration } from './migration-10-agency-decisions';
 import { crosswalkVersionsMigration } from './migration-11-versions';
 import { mappingCommentsMigration } from './migration-12-comments';
 
@@ -139,6 +140,7 @@ export const MIGRATIONS: Migration[] = [
       DROP INDEX mappings_updated;
     `,
   },
+  agencyDecisionsMigration,
   crosswalkVersionsMigration,
   mappingCommentsMigration,
 ];

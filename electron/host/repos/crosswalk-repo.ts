@@ -1,4 +1,5 @@
 import type {
+  AgencyDecision,
   Crosswalk,
   Justification,
   MappingRow,
@@ -20,6 +21,16 @@ interface CrosswalkRowDb {
   description: string | null;
   created_at: string;
   data_version: number;
+  blind_mode: number;
+}
+
+/** One agency's decision as stored in mapping_agency_decisions. */
+export interface StoredVote {
+  agency: AgencyDecision['agency'];
+  decision: AgencyDecision['decision'];
+  steward_id: string;
+  steward_name: string;
+  at: string;
 }
 
 /** A mapping as stored: what undo restores and what the audit log records. */
@@ -42,6 +53,8 @@ export interface StoredMapping {
   updated_by_agency: string | null;
   updated_at: string | null;
   created_at: string;
+  /** The agencies' decisions (ES before CBS); undo and redo restore them with the mapping. Absent = leave them. */
+  votes?: StoredVote[];
 }
 
 const STORED_COLUMNS = [
@@ -96,6 +109,8 @@ function toRow(r: Cell[]): MappingRow {
     updatedBy: str(r[15]),
     updatedByAgency: r[16] as MappingRow['updatedByAgency'],
     updatedAt: str(r[17]),
+    approvals: [],
+    agencyDecisions: [],
   };
 }
 
@@ -118,6 +133,8 @@ const unmappedRow = (r: Cell[]): MappingRow => ({
   updatedBy: null,
   updatedByAgency: null,
   updatedAt: null,
+  approvals: [],
+  agencyDecisions: [],
 });
 
 export interface ExportMapping {
@@ -194,6 +211,7 @@ export class CrosswalkRepo {
       targetSchemeId: r.target_scheme_id,
       description: r.description,
       createdAt: r.created_at,
+      blindMode: r.blind_mode === 1,
       counts: counts ?? emptyCounts(),
     };
   }
@@ -241,7 +259,60 @@ export class CrosswalkRepo {
       cw.targetSchemeId,
       JSON.stringify(Array.from(ids)),
     ]);
-    return inOrder(ids, rows, (r) => r[0] as number).map(toRow);
+    return this.withDecisions(inOrder(ids, rows, (r) => r[0] as number).map(toRow));
+  }
+
+  /** The agencies' decisions of the given mappings, ES before CBS. */
+  votesOf(ids: readonly number[]): Map<number, StoredVote[]> {
+    const out = new Map<number, StoredVote[]>();
+    for (let i = 0; i < ids.length; i += 10_000) {
+      const rows = this.db.all<StoredVote & { mapping_id: number }>(
+        `SELECT mapping_id, agency, decision, steward_id, steward_name, at FROM mapping_agency_decisions
+         WHERE mapping_id IN (SELECT value FROM json_each(?)) ORDER BY mapping_id, CASE agency WHEN 'ES' THEN 0 ELSE 1 END`,
+        [JSON.stringify(ids.slice(i, i + 10_000))],
+      );
+      for (const { mapping_id, ...v } of rows) {
+        const list = out.get(mapping_id) ?? [];
+        list.push(v);
+        out.set(mapping_id, list);
+      }
+    }
+    return out;
+  }
+
+  private withDecisions(rows: MappingRow[]): MappingRow[] {
+    const ids = rows.flatMap((r) => (r.mappingId === null ? [] : [r.mappingId]));
+    if (ids.length === 0) return rows;
+    const votes = this.votesOf(ids);
+    return rows.map((r) => {
+      const list = r.mappingId === null ? undefined : votes.get(r.mappingId);
+      if (!list) return r;
+      const agencyDecisions = list.map((v) => ({
+        agency: v.agency,
+        decision: v.decision,
+        stewardName: v.steward_name,
+        at: v.at,
+      }));
+      return {
+        ...r,
+        agencyDecisions,
+        approvals: agencyDecisions
+          .filter((d) => d.decision === 'approve')
+          .map(({ agency, stewardName, at }) => ({ agency, stewardName, at })),
+      };
+    });
+  }
+
+  /** Each mapping both agencies decided: [ES decision, CBS decision]. */
+  agreementPairs(crosswalkId: string): [StoredVote['decision'], StoredVote['decision']][] {
+    return this.db
+      .rows(
+        `SELECT e.decision, c.decision FROM mapping_agency_decisions e
+         JOIN mapping_agency_decisions c ON c.mapping_id = e.mapping_id AND c.agency = 'CBS'
+         WHERE e.crosswalk_id = ? AND e.agency = 'ES'`,
+        [crosswalkId],
+      )
+      .map((r) => [r[0] as StoredVote['decision'], r[1] as StoredVote['decision']]);
   }
 
   /** Virtual rows for unmapped source items, in the order of the item ids. */
@@ -260,7 +331,7 @@ export class CrosswalkRepo {
     params: SqlParam[],
     orderBy = 'm.source_code, m.target_code, m.id',
   ): MappingRow[] {
-    return this.db
+    const rows = this.db
       .rows(`${ROW_SELECT} WHERE m.crosswalk_id = ? AND ${where} ORDER BY ${orderBy}`, [
         cw.sourceSchemeId,
         cw.targetSchemeId,
@@ -268,6 +339,7 @@ export class CrosswalkRepo {
         ...params,
       ])
       .map(toRow);
+    return this.withDecisions(rows);
   }
 
   row(cw: CrosswalkScope, mappingId: number): MappingRow | undefined {
@@ -305,10 +377,12 @@ export class CrosswalkRepo {
         ),
       );
     }
+    const votes = this.votesOf(out.map((m) => m.id));
     return out.map((m) => ({
       ...m,
       source_code: String(m.source_code),
       target_code: String(m.target_code),
+      votes: votes.get(m.id) ?? [],
     }));
   }
 
@@ -355,6 +429,46 @@ export class CrosswalkRepo {
   }
 
   // Writes: call inside db.write().
+
+  setBlindMode(crosswalkId: string, on: boolean): void {
+    this.db.run('UPDATE crosswalks SET blind_mode = ? WHERE id = ?', [on ? 1 : 0, crosswalkId]);
+  }
+
+  /** Removes every agency's decision on the mappings (or only the given agency's). */
+  clearVotes(ids: readonly number[], agency?: StoredVote['agency']): void {
+    for (let i = 0; i < ids.length; i += 10_000) {
+      this.db.run(
+        `DELETE FROM mapping_agency_decisions WHERE mapping_id IN (SELECT value FROM json_each(?))${agency ? ' AND agency = ?' : ''}`,
+        [JSON.stringify(ids.slice(i, i + 10_000)), ...(agency ? [agency] : [])],
+      );
+    }
+  }
+
+  /** Records one agency's decision on many mappings (replacing that agency's earlier one). */
+  setVote(crosswalkId: string, ids: readonly number[], vote: StoredVote): void {
+    this.clearVotes(ids, vote.agency);
+    for (let i = 0; i < ids.length; i += 10_000) {
+      this.db.run(
+        `INSERT INTO mapping_agency_decisions (mapping_id, crosswalk_id, agency, decision, steward_id, steward_name, at)
+         SELECT value, ?, ?, ?, ?, ?, ? FROM json_each(?)`,
+        [
+          crosswalkId,
+          vote.agency,
+          vote.decision,
+          vote.steward_id,
+          vote.steward_name,
+          vote.at,
+          JSON.stringify(ids.slice(i, i + 10_000)),
+        ],
+      );
+    }
+  }
+
+  private replaceVotes(m: { id: number | null; crosswalk_id: string; votes?: StoredVote[] }) {
+    if (m.votes === undefined || m.id === null) return;
+    this.clearVotes([m.id]);
+    for (const v of m.votes) this.setVote(m.crosswalk_id, [m.id], v);
+  }
 
   bumpVersion(crosswalkId: string): void {
     this.db.run('UPDATE crosswalks SET data_version = data_version + 1 WHERE id = ?', [
@@ -403,7 +517,9 @@ export class CrosswalkRepo {
       `INSERT INTO mappings (${STORED_COLUMNS.join(', ')}) VALUES (${STORED_COLUMNS.map(() => '?').join(', ')})`,
       STORED_COLUMNS.map((c) => m[c]),
     );
-    return m.id ?? this.db.lastInsertRowid();
+    const id = m.id ?? this.db.lastInsertRowid();
+    this.replaceVotes({ ...m, id });
+    return id;
   }
 
   /** Overwrites a mapping's columns with a stored state (undo/redo). */
@@ -413,6 +529,7 @@ export class CrosswalkRepo {
       ...cols.map((c) => m[c]),
       m.id,
     ]);
+    this.replaceVotes(m);
   }
 
   nextMappingId(): number {
@@ -420,6 +537,7 @@ export class CrosswalkRepo {
   }
 
   delete(crosswalkId: string, ids: readonly number[]): number {
+    this.clearVotes(ids);
     let removed = 0;
     for (let i = 0; i < ids.length; i += 10_000) {
       removed += this.db.run(

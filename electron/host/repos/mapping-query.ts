@@ -1,4 +1,5 @@
-import type { MappingFilter, SortSpec } from '../../../shared/contract';
+import type { FilterStatus, MappingFilter, SortSpec } from '../../../shared/contract';
+import type { MappingStatus } from '../../../shared/contract/common';
 import { MAPPING_STATUSES, RELATIONS } from '../../../shared/contract/common';
 import { hebrewSortKey } from '../../../shared/domain/text/hebrew-collation';
 import { RpcError } from '../../../shared/rpc/errors';
@@ -128,6 +129,30 @@ function checkCondition(
   }
 }
 
+const APPROVED_BY_ONE = `EXISTS (SELECT 1 FROM mapping_agency_decisions v WHERE v.mapping_id = m.id AND v.decision = 'approve')`;
+
+/** The agencies decided differently (both decided). */
+const DISAGREEMENT = `EXISTS (SELECT 1 FROM mapping_agency_decisions a JOIN mapping_agency_decisions b
+  ON b.mapping_id = a.mapping_id AND b.agency > a.agency AND b.decision <> a.decision WHERE a.mapping_id = m.id)`;
+
+/** Review states: 'half_approved' is a proposed mapping one agency approved; 'proposed' the rest of them. */
+function statusCondition(states: readonly FilterStatus[], params: SqlParam[]): string {
+  const stored = states.filter(
+    (s): s is MappingStatus => s !== 'half_approved' && s !== 'proposed',
+  );
+  const parts: string[] = [];
+  if (stored.length > 0) {
+    parts.push(`m.status IN (${stored.map(() => '?').join(', ')})`);
+    params.push(...stored);
+  }
+  const proposed = states.includes('proposed');
+  const half = states.includes('half_approved');
+  if (proposed && half) parts.push(`m.status = 'proposed'`);
+  else if (proposed) parts.push(`(m.status = 'proposed' AND NOT ${APPROVED_BY_ONE})`);
+  else if (half) parts.push(`(m.status = 'proposed' AND ${APPROVED_BY_ONE})`);
+  return `(${parts.join(' OR ')})`;
+}
+
 /** The filter as conditions on alias m alone (no joins). */
 function mappingConditions(cw: CrosswalkScope, filter: MappingFilter): SqlPart {
   const where: string[] = [];
@@ -164,10 +189,8 @@ function mappingConditions(cw: CrosswalkScope, filter: MappingFilter): SqlPart {
     where.push(`m.relation IN (${filter.relation.map(() => '?').join(', ')})`);
     params.push(...filter.relation);
   }
-  if (some(filter.status)) {
-    where.push(`m.status IN (${filter.status.map(() => '?').join(', ')})`);
-    params.push(...filter.status);
-  }
+  if (some(filter.status)) where.push(statusCondition(filter.status, params));
+  if (filter.disagreements) where.push(DISAGREEMENT);
   if (filled(filter.updatedBy)) {
     where.push(`m.updated_by LIKE ? ESCAPE '\\'`);
     params.push(likeContains(filter.updatedBy.trim()));
@@ -253,6 +276,7 @@ function unmappedQuery(cw: CrosswalkScope, sort: SortSpec, filter: MappingFilter
     filled(filter.targetTitle) ||
     some(filter.relation) ||
     some(filter.status) ||
+    filter.disagreements === true ||
     filled(filter.updatedBy);
   if (mappingOnly) where.push('0');
   if (filled(filter.search)) {
@@ -293,7 +317,7 @@ export function orderedIdQuery(
 }
 
 /** Which fields of a mapping a view's order and membership depend on. */
-export type MappingField = 'status' | 'relation' | 'share' | 'comment' | 'updated';
+export type MappingField = 'status' | 'relation' | 'share' | 'comment' | 'updated' | 'votes';
 
 const SORT_FIELDS: Record<string, MappingField | undefined> = {
   relation: 'relation',
@@ -315,6 +339,9 @@ export function filterDependsOn(filter: MappingFilter): Set<MappingField> | null
   if (filter.check) return null;
   const out = new Set<MappingField>();
   if (some(filter.status)) out.add('status');
+  if (filter.status?.includes('proposed') !== filter.status?.includes('half_approved'))
+    out.add('votes');
+  if (filter.disagreements) out.add('votes');
   if (some(filter.relation)) out.add('relation');
   if (filled(filter.updatedBy)) out.add('updated');
   return out;

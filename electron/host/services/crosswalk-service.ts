@@ -4,18 +4,27 @@ import type {
   MappingDetail,
   MappingFilter,
   MappingRow,
+  MappingStatus,
   ParsedParams,
   Result,
   Justification,
   SortSpec,
   Steward,
 } from '../../../shared/contract';
-import { CHECK_KINDS } from '../../../shared/contract/crosswalks';
+import { AGENCY_VOTES, CHECK_KINDS } from '../../../shared/contract/crosswalks';
+import { cohensKappa } from '../../../shared/domain/crosswalk/agreement';
+import {
+  agenciesDisagree,
+  applyAgencyDecision,
+  blindRow,
+  reviewState,
+  voteForStatus,
+} from '../../../shared/domain/crosswalk/approval';
 import { runChecks, type CheckMapping } from '../../../shared/domain/crosswalk/checks';
 import { RpcError } from '../../../shared/rpc/errors';
 import { recordAudit } from '../backend/audit-log';
 import type { HandlerGroup, ServiceDeps } from '../backend/deps';
-import { DECIDERS } from '../backend/session';
+import { DECIDERS, LEADS } from '../backend/session';
 import { CommentRepo } from '../repos/comment-repo';
 import { CrosswalkRepo, type StoredMapping } from '../repos/crosswalk-repo';
 import {
@@ -44,6 +53,8 @@ type CrosswalkMethods =
   | 'crosswalks.undo'
   | 'crosswalks.redo'
   | 'crosswalks.undoState'
+  | 'crosswalks.setBlindMode'
+  | 'crosswalks.agreement'
   | 'crosswalks.export';
 
 /**
@@ -66,11 +77,22 @@ const audited = (m: StoredMapping | null) =>
     share: m.share,
     status: m.status,
     comment: m.comment,
+    agencyDecisions: (m.votes ?? []).map((v) => ({
+      agency: v.agency,
+      decision: v.decision,
+      stewardName: v.steward_name,
+    })),
   };
+
+const sameVotes = (a: StoredMapping, b: StoredMapping) =>
+  JSON.stringify((a.votes ?? []).map((v) => [v.agency, v.decision])) ===
+  JSON.stringify((b.votes ?? []).map((v) => [v.agency, v.decision]));
 
 /** Whether a mapping state passed the per-row parts of a filter that decisions can change. */
 function filterMatchesState(filter: MappingFilter, m: StoredMapping): boolean {
-  if (filter.status?.length && !filter.status.includes(m.status)) return false;
+  if (filter.status?.length && !filter.status.includes(reviewState(m.status, m.votes ?? [])))
+    return false;
+  if (filter.disagreements && !agenciesDisagree(m.votes ?? [])) return false;
   if (filter.relation?.length && !filter.relation.includes(m.relation)) return false;
   const who = filter.updatedBy?.trim().toLowerCase();
   if (who && !(m.updated_by ?? '').toLowerCase().includes(who)) return false;
@@ -121,13 +143,20 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
       return { kind: q.kind, ids: repo.orderedIds(q.parts) };
     });
 
+  /** Blind mode is enforced here: rows leave the host as the session's agency may see them. */
+  const blinded = (crosswalkId: string, list: MappingRow[]): MappingRow[] => {
+    if (!repo.get(crosswalkId)?.blindMode) return list;
+    const viewer = deps.session.steward?.agency ?? null;
+    return list.map((r) => blindRow(r, viewer));
+  };
+
   const rows: CrosswalkService['rows'] = (crosswalkId, page, sort, filter) => {
     const scope = scopeOf(crosswalkId);
     const order = viewOrder(scope, sort, filter);
     const slice = order.ids.subarray(page.offset, page.offset + page.limit);
     const out =
       order.kind === 'item' ? repo.unmappedRowsByItemIds(slice) : repo.rowsByIds(scope, slice);
-    return { rows: out, total: order.ids.length };
+    return { rows: blinded(crosswalkId, out), total: order.ids.length };
   };
 
   const checks = (crosswalkId: string): CheckCounts => {
@@ -208,6 +237,7 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
       if (c.before.relation !== c.after.relation) fields.add('relation');
       if (c.before.share !== c.after.share) fields.add('share');
       if (c.before.comment !== c.after.comment) fields.add('comment');
+      if (!sameVotes(c.before, c.after)) fields.add('votes');
     }
     const onlyNotes =
       !added && removed.size === 0 && [...fields].every((f) => f === 'updated' || f === 'comment');
@@ -340,50 +370,99 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
       );
     }
     const ids = [...new Set(params.mappingIds)];
+    const before = repo.stored(crosswalkId, ids);
+    missing(crosswalkId, ids, before);
+    const outcomes = before.map((b) => ({
+      b,
+      o: applyAgencyDecision(
+        { status: b.status, relation: b.relation, share: b.share, votes: b.votes ?? [] },
+        { agency: steward.agency, status, relation, share },
+      ),
+    }));
+    // The same agency approving again (and nothing else) changes nothing: no write, no audit row.
+    const touched =
+      status === undefined || comment !== undefined
+        ? outcomes
+        : outcomes.filter((x) => !x.o.unchanged);
+    if (touched.length === 0) return 0;
     return change(
       steward,
       crosswalkId,
       'mapping.decide',
       (at) => {
-        const before = repo.stored(crosswalkId, ids);
-        missing(crosswalkId, ids, before);
-        // Whoever sets the status is its reviewer.
-        const reviewerId =
-          status === undefined ? undefined : status === 'proposed' ? null : steward.id;
         const who = { name: steward.name, agency: steward.agency, at };
-        const updated = repo.updateDecision(
-          crosswalkId,
-          ids,
-          { status, relation, share, comment, reviewerId },
-          who,
-        );
+        const contentChanged = touched
+          .filter(
+            ({ b }) =>
+              (relation !== undefined && relation !== b.relation) ||
+              (share !== undefined && share !== b.share),
+          )
+          .map(({ b }) => b.id);
+        // A new relation or share clears every agency's vote: they were given on other content.
+        if (contentChanged.length > 0) repo.clearVotes(contentChanged);
+        if (status !== undefined) {
+          const vote = voteForStatus(status);
+          const own = touched.map(({ b }) => b.id);
+          if (vote === null) repo.clearVotes(own, steward.agency);
+          else
+            repo.setVote(
+              crosswalkId,
+              own.filter((id) => {
+                const x = touched.find((t) => t.b.id === id)!;
+                const had = x.b.votes?.find((v) => v.agency === steward.agency);
+                // A repeated vote keeps who gave it first and when.
+                return !(had?.decision === vote && !contentChanged.includes(id));
+              }),
+              {
+                agency: steward.agency,
+                decision: vote,
+                steward_id: steward.id,
+                steward_name: steward.name,
+                at,
+              },
+            );
+        }
+        // One update per resulting status (approving completes some mappings and half-approves
+        // others); whoever sets the status is its reviewer, and a reopened mapping has none.
+        const groups = new Map<
+          string,
+          { status: MappingStatus; reviewerId?: string | null; ids: number[] }
+        >();
+        for (const { b, o } of touched) {
+          const reviewerId =
+            status !== undefined
+              ? status === 'proposed'
+                ? null
+                : steward.id
+              : b.status === 'approved' && o.status !== 'approved'
+                ? null
+                : undefined;
+          const key = `${o.status}|${reviewerId}`;
+          const g = groups.get(key) ?? { status: o.status, reviewerId, ids: [] };
+          g.ids.push(b.id);
+          groups.set(key, g);
+        }
+        let updated = 0;
+        for (const g of groups.values())
+          updated += repo.updateDecision(
+            crosswalkId,
+            g.ids,
+            { status: g.status, relation, share, comment, reviewerId: g.reviewerId },
+            who,
+          );
+        const touchedIds = touched.map(({ b }) => b.id);
         if (comment !== undefined || status === 'needs_discussion')
-          threads.addDecision(steward, at, crosswalkId, ids, {
+          threads.addDecision(steward, at, crosswalkId, touchedIds, {
             text: comment ?? null,
             status: status ?? null,
           });
-        // New values nobody approved must not be exported: an approved mapping whose relation or
-        // share this decision changes goes back to proposed (a status given with it wins).
-        if (status === undefined) {
-          const reopened = before
-            .filter(
-              (b) =>
-                b.status === 'approved' &&
-                ((relation !== undefined && relation !== b.relation) ||
-                  (share !== undefined && share !== b.share)),
-            )
-            .map((b) => b.id);
-          if (reopened.length > 0)
-            repo.updateDecision(
-              crosswalkId,
-              reopened,
-              { status: 'proposed', reviewerId: null },
-              who,
-            );
-        }
-        const after = new Map(repo.stored(crosswalkId, ids).map((m) => [m.id, m]));
+        const after = new Map(repo.stored(crosswalkId, touchedIds).map((m) => [m.id, m]));
         return {
-          changes: before.map((b) => ({ id: b.id, before: b, after: after.get(b.id) ?? null })),
+          changes: touched.map(({ b }) => ({
+            id: b.id,
+            before: b,
+            after: after.get(b.id) ?? null,
+          })),
           result: updated,
         };
       },
@@ -478,6 +557,8 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
         updatedBy: null,
         updatedByAgency: null,
         updatedAt: null,
+        approvals: [],
+        agencyDecisions: [],
       };
     }
     const target =
@@ -492,11 +573,11 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
             `m.source_code, m.target_code, m.id LIMIT ${RELATED_ROWS_LIMIT}`,
           );
     return {
-      row,
+      row: blinded(crosswalkId, [row])[0]!,
       source,
       target,
-      sameSource: others('source_code', row.sourceCode),
-      sameTarget: others('target_code', row.targetCode),
+      sameSource: blinded(crosswalkId, others('source_code', row.sourceCode)),
+      sameTarget: blinded(crosswalkId, others('target_code', row.targetCode)),
     };
   };
 
@@ -608,6 +689,31 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
     'crosswalks.undoState': ({ crosswalkId }) => {
       const steward = deps.session.require();
       return undo.state(steward.id, crosswalkId);
+    },
+    'crosswalks.setBlindMode': ({ crosswalkId, on }) => {
+      const steward = deps.session.require(LEADS);
+      const cw = repo.get(crosswalkId);
+      if (!cw) throw new RpcError('not_found', `No crosswalk with id ${crosswalkId}.`);
+      if (cw.blindMode !== on) {
+        deps.db.write(() => {
+          repo.setBlindMode(crosswalkId, on);
+          recordAudit(deps.db, steward, deps.now(), {
+            action: 'crosswalk.blind_mode',
+            entityType: 'crosswalk',
+            entityId: crosswalkId,
+            before: { blindMode: cw.blindMode },
+            after: { blindMode: on },
+          });
+        });
+        deps.emit('workspace.changed', { entity: 'crosswalk', id: crosswalkId });
+      }
+      return repo.get(crosswalkId)!;
+    },
+    'crosswalks.agreement': ({ crosswalkId }) => {
+      deps.session.require();
+      scopeOf(crosswalkId);
+      const a = cohensKappa(AGENCY_VOTES, repo.agreementPairs(crosswalkId));
+      return { ...a, disagreements: a.n - a.agreed };
     },
     'crosswalks.export': async ({ crosswalkId, format }) => {
       const steward = deps.session.require();
