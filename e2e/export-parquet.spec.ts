@@ -10,14 +10,22 @@ test('export approved mappings as Parquet and read the file back with DuckDB', a
   await review.open(/ISCO-88/);
   await expect(page.getByTestId('status-counts')).toContainText('678');
 
-  // Approve the first row of a search by keyboard.
-  await review.searchFor('Legislators');
-  await expect(review.rowCount).not.toContainText('678');
-  await expect.poll(async () => (await review.pairs()).length).toBeGreaterThan(0);
-  const [first] = await review.pairs();
-  await review.sourceCodes().first().click();
-  await page.keyboard.press('a');
-  await review.expectSaved();
+  // Approve the first row of a search by keyboard, as CBS and then as ES (both agencies approve).
+  const approveFirstLegislators = async () => {
+    await review.searchFor('Legislators');
+    await expect(review.rowCount).not.toContainText('678');
+    await expect.poll(async () => (await review.pairs()).length).toBeGreaterThan(0);
+    const [pair] = await review.pairs();
+    await review.sourceCodes().first().click();
+    await page.keyboard.press('a');
+    await review.expectSaved();
+    return pair!;
+  };
+  const first = await approveFirstLegislators();
+  await page.locator('.topbar-end button.link').click();
+  await createProfile(page, 'דנה לוי', 'ES');
+  await review.open(/ISCO-88/);
+  expect(await approveFirstLegislators()).toBe(first);
   await expect(page.getByTestId('count-approved')).toContainText('1');
 
   await page.getByTestId('export-parquet').click();
@@ -35,7 +43,7 @@ test('export approved mappings as Parquet and read the file back with DuckDB', a
   const rows = reader.getRowObjectsJS();
   conn.closeSync();
   duck.closeSync();
-  const [source, target] = first!.split('→');
+  const [source, target] = first.split('→');
   expect(rows).toEqual([
     { source_code: source, target_code: target, status: 'approved', code_type: 'VARCHAR' },
   ]);
