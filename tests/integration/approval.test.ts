@@ -1,0 +1,207 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { MappingFilter, MappingRow } from '../../shared/contract';
+import { as, CBS_STEWARD, switchTo } from './agencies';
+import { loadIscoCrosswalk } from './crosswalk-fixture';
+import { openWithSteward, type TestBackend } from './harness';
+
+const ES_STEWARD = { name: 'דנה לוי', agency: 'ES', role: 'steward' } as const;
+const ES_LEAD = { name: 'אורית שטרן', agency: 'ES', role: 'lead' } as const;
+
+async function setup() {
+  const t = await openWithSteward(ES_STEWARD);
+  const { crosswalkId } = await loadIscoCrosswalk(t);
+  const first = await t.call('crosswalks.rows', {
+    crosswalkId,
+    offset: 0,
+    limit: 8,
+    sort: [{ colId: 'sourceCode', dir: 'asc' }],
+    filter: {},
+  });
+  return { t, crosswalkId, ids: first.rows.map((r) => r.mappingId!), rows: first.rows };
+}
+
+const rowsOf = async (t: TestBackend, crosswalkId: string, filter: MappingFilter) =>
+  (await t.call('crosswalks.rows', { crosswalkId, offset: 0, limit: 1000, sort: [], filter })).rows;
+
+const rowOf = async (t: TestBackend, crosswalkId: string, r: MappingRow) =>
+  (
+    await t.call('crosswalks.detail', {
+      crosswalkId,
+      mappingId: r.mappingId,
+      sourceCode: r.sourceCode,
+    })
+  ).row;
+
+const decide = (
+  t: TestBackend,
+  crosswalkId: string,
+  ids: number[],
+  status: 'approved' | 'rejected',
+  comment?: string,
+) => t.call('crosswalks.decide', { crosswalkId, mappingIds: ids, status, comment });
+
+describe('two-agency approval on the ILO correspondence', () => {
+  it('ES approving is half approved, CBS approving makes it approved with both shown; a CBS rejection reopens it with the reason', async () => {
+    const { t, crosswalkId, rows } = await setup();
+    const m = rows[0]!;
+    await decide(t, crosswalkId, [m.mappingId!], 'approved');
+    expect(await rowOf(t, crosswalkId, m)).toMatchObject({
+      status: 'proposed',
+      approvals: [{ agency: 'ES', stewardName: 'דנה לוי' }],
+    });
+    expect(
+      (await rowsOf(t, crosswalkId, { status: ['half_approved'] })).map((r) => r.mappingId),
+    ).toEqual([m.mappingId]);
+    expect((await rowsOf(t, crosswalkId, { status: ['proposed'] })).length).toBe(677);
+    expect((await t.call('crosswalks.get', { id: crosswalkId })).counts).toMatchObject({
+      approved: 0,
+      proposed: 678,
+    });
+    const csv0 = await t.call('crosswalks.export', { crosswalkId, format: 'csv' });
+    expect(csv0.rows).toBe(0);
+
+    // The same agency approving again changes nothing: no write, no audit row.
+    const auditBefore = (await t.call('audit.list', { offset: 0, limit: 1 })).total;
+    expect((await decide(t, crosswalkId, [m.mappingId!], 'approved')).updated).toBe(0);
+    expect((await t.call('audit.list', { offset: 0, limit: 1 })).total).toBe(auditBefore);
+    expect((await rowOf(t, crosswalkId, m)).approvals).toHaveLength(1);
+
+    await as(t, CBS_STEWARD, () => decide(t, crosswalkId, [m.mappingId!], 'approved'));
+    expect(await rowOf(t, crosswalkId, m)).toMatchObject({
+      status: 'approved',
+      approvals: [
+        { agency: 'ES', stewardName: 'דנה לוי' },
+        { agency: 'CBS', stewardName: CBS_STEWARD.name },
+      ],
+    });
+    expect((await t.call('crosswalks.get', { id: crosswalkId })).counts.approved).toBe(1);
+    const csv = await t.call('crosswalks.export', { crosswalkId, format: 'csv' });
+    expect(csv.rows).toBe(1);
+    expect(fs.readFileSync(csv.path, 'utf8')).toContain(m.sourceCode);
+
+    const reason = 'קוד היעד אינו תואם את ההגדרה';
+    await as(t, CBS_STEWARD, () => decide(t, crosswalkId, [m.mappingId!], 'rejected', reason));
+    const reopened = await rowOf(t, crosswalkId, m);
+    expect(reopened).toMatchObject({
+      status: 'rejected',
+      comment: reason,
+      approvals: [{ agency: 'ES' }],
+      agencyDecisions: [
+        { agency: 'ES', decision: 'approve' },
+        { agency: 'CBS', decision: 'reject', stewardName: CBS_STEWARD.name },
+      ],
+    });
+    expect((await t.call('crosswalks.export', { crosswalkId, format: 'csv' })).rows).toBe(0);
+    const entry = (await t.call('audit.list', { offset: 0, limit: 20 })).rows.find(
+      (r) => r.action === 'mapping.decide' && r.entityId === String(m.mappingId),
+    )!;
+    expect(entry).toMatchObject({
+      agency: 'CBS',
+      comment: reason,
+      before: {
+        status: 'approved',
+        agencyDecisions: [{ decision: 'approve' }, { decision: 'approve' }],
+      },
+      after: {
+        status: 'rejected',
+        agencyDecisions: [{ decision: 'approve' }, { decision: 'reject' }],
+      },
+    });
+    const thread = await t.call('comments.list', { mappingId: m.mappingId! });
+    expect(thread.some((c) => c.text === reason && c.agency === 'CBS')).toBe(true);
+    expect((await rowsOf(t, crosswalkId, { disagreements: true })).map((r) => r.mappingId)).toEqual(
+      [m.mappingId],
+    );
+
+    // Undo (CBS's) brings both approvals back.
+    await as(t, CBS_STEWARD, () => t.call('crosswalks.undo', { crosswalkId }));
+    expect(await rowOf(t, crosswalkId, m)).toMatchObject({
+      status: 'approved',
+      approvals: [{ agency: 'ES' }, { agency: 'CBS' }],
+    });
+    await t.close();
+  });
+
+  it('refuses a viewer’s decision and a steward switching blind mode, naming the role and what it needs', async () => {
+    const { t, crosswalkId, ids } = await setup();
+    const steward = await t.reply('crosswalks.setBlindMode', { crosswalkId, on: true });
+    expect(steward.ok ? null : steward.error).toMatchObject({
+      code: 'forbidden',
+      details: { role: 'steward', required: ['lead'] },
+    });
+    await switchTo(t, { name: 'צופה', agency: 'CBS', role: 'viewer' });
+    const viewer = await t.reply('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: [ids[0]!],
+      status: 'approved',
+    });
+    expect(viewer.ok ? null : viewer.error).toMatchObject({
+      code: 'forbidden',
+      details: { role: 'viewer', required: ['steward', 'lead'] },
+    });
+    expect((await rowsOf(t, crosswalkId, { status: ['half_approved'] })).length).toBe(0);
+    await t.close();
+  });
+
+  it('blind mode hides the other agency’s decision until both decided; kappa over what both decided', async () => {
+    const { t, crosswalkId, rows, ids } = await setup();
+    await as(t, ES_LEAD, async () => {
+      expect((await t.call('crosswalks.setBlindMode', { crosswalkId, on: true })).blindMode).toBe(
+        true,
+      );
+    });
+    const [m1, m2, m3, m4, m5, m6] = rows;
+    // ES: approve 1–5, reject 6. CBS: reject 1, 2 and 5, approve 3 and 4, reject 6.
+    await decide(t, crosswalkId, ids.slice(0, 5), 'approved');
+    await decide(t, crosswalkId, [m6!.mappingId!], 'rejected', 'לא שייך');
+
+    await switchTo(t, CBS_STEWARD);
+    const blind = await rowOf(t, crosswalkId, m6!);
+    expect(blind).toMatchObject({
+      status: 'proposed',
+      approvals: [],
+      agencyDecisions: [],
+      comment: null,
+      updatedBy: null,
+    });
+    const seen = (await rowsOf(t, crosswalkId, { sourceCode: m1!.sourceCode })).find(
+      (r) => r.mappingId === m1!.mappingId,
+    )!;
+    expect(seen).toMatchObject({ status: 'proposed', approvals: [] });
+
+    await decide(
+      t,
+      crosswalkId,
+      [m1!.mappingId!, m2!.mappingId!, m5!.mappingId!, m6!.mappingId!],
+      'rejected',
+    );
+    await decide(t, crosswalkId, [m3!.mappingId!, m4!.mappingId!], 'approved');
+    // Both decided: now each side sees the other.
+    expect(await rowOf(t, crosswalkId, m1!)).toMatchObject({
+      status: 'rejected',
+      agencyDecisions: [
+        { agency: 'ES', decision: 'approve' },
+        { agency: 'CBS', decision: 'reject' },
+      ],
+    });
+    expect(await rowOf(t, crosswalkId, m3!)).toMatchObject({
+      status: 'approved',
+      approvals: [{ agency: 'ES' }, { agency: 'CBS' }],
+    });
+
+    // Pairs (ES, CBS): 3×(approve, reject), 2×(approve, approve), 1×(reject, reject):
+    // pₒ = 3/6, pₑ = 5/6·2/6 + 1/6·4/6 = 14/36, κ = (1/2 − 14/36) / (1 − 14/36) = 2/11.
+    const a = await t.call('crosswalks.agreement', { crosswalkId });
+    expect(a).toMatchObject({ n: 6, agreed: 3, disagreements: 3 });
+    expect(a.observed).toBeCloseTo(0.5, 10);
+    expect(a.expected).toBeCloseTo(14 / 36, 10);
+    expect(a.kappa).toBeCloseTo(2 / 11, 10);
+    expect(a.counts.approve.reject).toBe(3);
+    const toAdjudicate = (await rowsOf(t, crosswalkId, { disagreements: true }))
+      .map((r) => r.mappingId)
+      .sort();
+    expect(toAdjudicate).toEqual([m1!, m2!, m5!].map((r) => r.mappingId).sort());
+    await t.close();
+  });
+});
