@@ -89,4 +89,15 @@ test('hierarchy trees: a letter section filters the grid, drag a source leaf ont
   await expect(source('A')).toContainText('Agriculture');
   await expect(review.grid).toContainText('Growing of vegetables');
   await page.screenshot({ path: test.info().outputPath('hierarchy-en.png') });
+
+  // Without a mouse: Space picks a source leaf, Enter on a target leaf proposes the mapping.
+  await source('0113').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('drop-status')).toContainText('0113');
+  await target('0112').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('drop-status')).toContainText('Saved');
+  await expect(page.getByTestId('drop-status')).toContainText('0112');
+  await source('0113').locator('.tree-text').click();
+  await expect.poll(() => review.pairs()).toContain('0113→0112');
 });

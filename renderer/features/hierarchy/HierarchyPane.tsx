@@ -29,6 +29,7 @@ export function HierarchyPane({ crosswalkId }: { crosswalkId: string }) {
   const activeCode = useCrosswalks((s) => s.filter.sourceAncestor);
   const crosswalk = useCrosswalks((s) => s.crosswalks?.find((c) => c.id === crosswalkId));
   const schemes = useSchemes();
+  const [picked, setPicked] = useState<string | null>(null);
   useEffect(() => setDropped(null), [crosswalkId, setDropped]);
   if (!open || !crosswalk) return null;
 
@@ -41,10 +42,12 @@ export function HierarchyPane({ crosswalkId }: { crosswalkId: string }) {
     useCrosswalks
       .getState()
       .patchFilter({ sourceAncestor: activeCode === node.code ? undefined : node.code });
+    return true;
   };
 
   const propose = (sourceCode: string, target: TreeNode) => {
     setDropped(null);
+    setPicked(null);
     void addMapping({
       sourceCode,
       targetCode: target.code,
@@ -77,6 +80,11 @@ export function HierarchyPane({ crosswalkId }: { crosswalkId: string }) {
         </p>
       )}
       <p className="drop-status" role="status" data-testid="drop-status">
+        {picked && !dropped && (
+          <>
+            <Ltr>{picked}</Ltr> {t('drop.picked')}
+          </>
+        )}
         {dropped && (
           <>
             {t(dropped.kind === 'saved' ? 'drop.saved' : 'drop.failed')}{' '}
@@ -92,6 +100,11 @@ export function HierarchyPane({ crosswalkId }: { crosswalkId: string }) {
         revision={revision}
         activeCode={activeCode}
         onActivate={filterBy}
+        pickedCode={picked ?? undefined}
+        onPick={(node) => {
+          setDropped(null);
+          setPicked((p) => (p === node.code ? null : node.code));
+        }}
       />
       <SchemeTree
         key={`t-${crosswalkId}`}
@@ -100,6 +113,11 @@ export function HierarchyPane({ crosswalkId }: { crosswalkId: string }) {
         label={`${t('pane.target')}: ${name(crosswalk.targetSchemeId)}`}
         revision={revision}
         onDropSource={propose}
+        onActivate={(node) => {
+          if (!node.isLeaf || !picked) return false;
+          propose(picked, node);
+          return true;
+        }}
       />
     </aside>
   );

@@ -17,8 +17,11 @@ export interface SchemeTreeProps {
   revision: number;
   /** The source node the grid is filtered by. */
   activeCode?: string;
-  /** Enter or click on a node's label (source: filter the grid). */
-  onActivate?(node: TreeNode): void;
+  /** Enter or click on a node's label (source: filter the grid); false lets a group open or close. */
+  onActivate?(node: TreeNode): boolean;
+  /** Space on a leaf: the keyboard's way to pick a source code for drag-free mapping. */
+  onPick?(node: TreeNode): void;
+  pickedCode?: string;
   /** A source leaf dropped on this (target) leaf. */
   onDropSource?(sourceCode: string, target: TreeNode): void;
 }
@@ -30,6 +33,7 @@ export interface SchemeTreeProps {
  */
 export function SchemeTree(props: SchemeTreeProps) {
   const { crosswalkId, side, label, revision, activeCode, onActivate, onDropSource } = props;
+  const { onPick, pickedCode } = props;
   const { t, i18n } = useTranslation('hierarchy');
   const lang = uiLanguage(i18n.language);
   const { visible, expanded, toggle, error, loading } = useTreeNodes(crosswalkId, side, revision);
@@ -75,9 +79,9 @@ export function SchemeTree(props: SchemeTreeProps) {
       if (open) toggle(v.node.code, false);
       else if (v.parentKey) focusCode(v.parentKey);
     } else if (e.key === 'Enter') {
-      if (onActivate) onActivate(v.node);
-      else if (!v.node.isLeaf) toggle(v.node.code);
-    } else handled = false;
+      if (!onActivate?.(v.node) && !v.node.isLeaf) toggle(v.node.code);
+    } else if (e.key === ' ' && onPick && v.node.isLeaf) onPick(v.node);
+    else handled = false;
     if (handled) {
       e.preventDefault();
       e.stopPropagation();
@@ -149,7 +153,7 @@ export function SchemeTree(props: SchemeTreeProps) {
               tabIndex={index === focusIndex ? 0 : -1}
               data-code={node.code}
               data-testid={`tree-${side}-node-${node.code}`}
-              className={`tree-node${active ? ' active' : ''}${dropOver === node.code ? ' drop-over' : ''}${node.status === 'deprecated' ? ' deprecated' : ''}`}
+              className={`tree-node${active ? ' active' : ''}${dropOver === node.code ? ' drop-over' : ''}${pickedCode === node.code ? ' picked' : ''}${node.status === 'deprecated' ? ' deprecated' : ''}`}
               style={{ paddingInlineStart: `${(v.depth - 1) * 14 + 2}px` }}
               onKeyDown={(e) => onKey(e, v, index)}
               onFocus={() => setFocused(node.code)}
@@ -170,8 +174,7 @@ export function SchemeTree(props: SchemeTreeProps) {
                 className="tree-text"
                 onClick={() => {
                   setFocused(node.code);
-                  if (onActivate) onActivate(node);
-                  else if (!node.isLeaf) toggle(node.code);
+                  if (!onActivate?.(node) && !node.isLeaf) toggle(node.code);
                 }}
               >
                 <Ltr className="tree-code">{node.code}</Ltr>{' '}
