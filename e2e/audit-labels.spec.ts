@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures/test';
-import { createProfile } from './pages/profile-page';
+import { createProfile, switchUser } from './pages/profile-page';
 import { ReviewPage } from './pages/review-page';
 
 test('the audit log names a decision in Hebrew: translated status, the mapping codes, ISO date filters', async ({
@@ -15,9 +15,21 @@ test('the audit log names a decision in Hebrew: translated status, the mapping c
   await page.keyboard.press('a');
   await review.expectSaved();
 
+  // CBS alone: its own decision is what changed (the mapping is half approved).
   await page.getByRole('button', { name: 'יומן ביקורת' }).click();
   const row = page.getByTestId('audit-grid').locator('.ag-row').first();
-  await expect(row.getByTestId('audit-diff')).toHaveText('מצב: מוצע ← מאושר');
+  await expect(row.getByTestId('audit-diff')).toHaveText('החלטת למ"ס: אישר');
+
+  // ES approves too: the status changes, named in Hebrew.
+  await switchUser(page, 'דנה לוי', 'ES');
+  await page.getByRole('button', { name: 'טבלאות מעבר' }).click();
+  await review.open(/ISCO-88/);
+  await review.sourceCodes().first().click();
+  await page.keyboard.press('a');
+  await review.expectSaved();
+  await page.getByRole('button', { name: 'יומן ביקורת' }).click();
+  await expect(row.getByTestId('audit-diff')).toContainText('מצב: מוצע ← מאושר');
+  await expect(row.getByTestId('audit-diff')).toContainText('החלטת שה"ת: אישר');
   await expect(row.getByTestId('audit-mapping-codes')).toContainText(source!);
   await expect(row.getByTestId('audit-mapping-codes')).toContainText(target!);
 

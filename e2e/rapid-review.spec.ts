@@ -34,18 +34,21 @@ test('rapid keyboard review: a and r pressed with no pause land on ten consecuti
   await review.sourceCodes().first().click();
   for (let i = 0; i < 10; i++) await page.keyboard.press(i % 2 === 0 ? 'a' : 'r');
   await review.expectSaved();
-  await expect(page.getByTestId('count-approved')).toContainText('5');
+  // One agency's approval is half approved (ES alone); a rejection is a rejection.
+  await expect(page.getByTestId('count-approved')).toContainText('0');
   await expect(page.getByTestId('count-rejected')).toContainText('5');
 
-  // The rows kept their order; rows 1..10 read approved, rejected, approved, … and row 11 is untouched.
+  // The rows kept their order; rows 1..10 read half approved, rejected, … and row 11 is untouched.
   expect((await review.pairs()).slice(0, 10)).toEqual(before);
-  const expected = Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? 'approved' : 'rejected'));
+  const expected = Array.from({ length: 10 }, (_, i) =>
+    i % 2 === 0 ? 'half_approved' : 'rejected',
+  );
   await expect
     .poll(async () => (await statuses(review)).slice(0, 11))
     .toEqual([...expected, 'proposed']);
 
-  // The approved filter shows exactly rows 1, 3, 5, 7, 9.
-  await page.getByTestId('filter-status-approved').click();
+  // The half approved filter shows exactly rows 1, 3, 5, 7, 9.
+  await page.getByTestId('filter-status-half_approved').click();
   await expect.poll(() => review.pairs()).toEqual(before.filter((_, i) => i % 2 === 0));
 });
 
@@ -65,7 +68,8 @@ test('rapid keyboard review under a status filter: decided rows leave the view a
   await review.sourceCodes().first().click();
   for (let i = 0; i < 10; i++) await page.keyboard.press(i % 2 === 0 ? 'a' : 'r');
   await review.expectSaved();
-  await expect(page.getByTestId('count-approved')).toContainText('5');
+  // One agency's approval is half approved (ES alone); a rejection is a rejection.
+  await expect(page.getByTestId('count-approved')).toContainText('0');
   await expect(page.getByTestId('count-rejected')).toContainText('5');
 
   await page.getByTestId('filter-status-proposed').click();

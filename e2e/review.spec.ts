@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import { expect, test } from './fixtures/test';
-import { createProfile } from './pages/profile-page';
+import { createProfile, switchUser } from './pages/profile-page';
 import { ReviewPage } from './pages/review-page';
 
 test('review the demo crosswalk: filter, approve by keyboard, restart, export SSSOM', async ({
   app,
 }) => {
   const { page } = app;
-  await createProfile(page, 'נועה כהן', 'CBS');
+  await createProfile(page, 'דנה לוי', 'ES');
   const review = new ReviewPage(page);
   await review.open(/ISCO-88/);
 
@@ -22,11 +22,28 @@ test('review the demo crosswalk: filter, approve by keyboard, restart, export SS
   expect(pairs.length).toBeLessThan(20);
   const first = pairs[0]!;
 
-  // Approve the focused (first) row with one key.
+  // Approve the focused (first) row with one key: ES alone makes it half approved.
+  await review.sourceCodes().first().click();
+  await page.keyboard.press('a');
+  await review.expectSaved();
+  await expect(page.getByTestId('count-approved')).toContainText('0');
+  await expect(review.grid.locator('.ag-row[row-index="0"] .status-chip')).toHaveAttribute(
+    'data-status',
+    'half_approved',
+  );
+
+  // A CBS steward ("switch user") approves it too: now it is approved, by both agencies.
+  await switchUser(page, 'נועה כהן', 'CBS');
+  await review.open(/ISCO-88/);
+  await review.searchFor('Legislators');
+  await expect.poll(async () => (await review.pairs())[0]).toBe(first);
   await review.sourceCodes().first().click();
   await page.keyboard.press('a');
   await review.expectSaved();
   await expect(page.getByTestId('count-approved')).toContainText('1');
+  const approvals = review.grid.locator('.ag-row[row-index="0"]').getByTestId('approvals-chip');
+  await expect(approvals).toContainText('דנה לוי');
+  await expect(approvals).toContainText('נועה כהן');
 
   // The decision survives a restart of the host (a new process, port and token).
   await app.restart();

@@ -101,11 +101,13 @@ describe('two-agency approval on the ILO correspondence', () => {
       comment: reason,
       before: {
         status: 'approved',
-        agencyDecisions: [{ decision: 'approve' }, { decision: 'approve' }],
+        decisionES: 'approve',
+        decisionCBS: 'approve',
       },
       after: {
         status: 'rejected',
-        agencyDecisions: [{ decision: 'approve' }, { decision: 'reject' }],
+        decisionES: 'approve',
+        decisionCBS: 'reject',
       },
     });
     const thread = await t.call('comments.list', { mappingId: m.mappingId! });

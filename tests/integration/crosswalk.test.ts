@@ -506,10 +506,8 @@ describe('crosswalk decisions', () => {
       share: null,
       status: 'approved',
       comment: 'נבדק',
-      agencyDecisions: [
-        { agency: 'ES', decision: 'approve', stewardName: 'דנה לוי' },
-        { agency: 'CBS', decision: 'approve', stewardName: CBS_STEWARD.name },
-      ],
+      decisionES: 'approve',
+      decisionCBS: 'approve',
     });
     expect(ofA!.after).toEqual({
       sourceCode: a!.sourceCode,
@@ -518,7 +516,6 @@ describe('crosswalk decisions', () => {
       share: null,
       status: 'proposed',
       comment: 'נבדק',
-      agencyDecisions: [],
     });
     const ofB = audit.find((r) => r.action === 'mapping.decide' && r.entityId === String(id(b)));
     expect(ofB).toMatchObject({

@@ -77,11 +77,9 @@ const audited = (m: StoredMapping | null) =>
     share: m.share,
     status: m.status,
     comment: m.comment,
-    agencyDecisions: (m.votes ?? []).map((v) => ({
-      agency: v.agency,
-      decision: v.decision,
-      stewardName: v.steward_name,
-    })),
+    // Each agency's own decision as a field of its own (absent: not decided), so the audit log
+    // names it like the other fields.
+    ...Object.fromEntries((m.votes ?? []).map((v) => [`decision${v.agency}`, v.decision])),
   };
 
 const sameVotes = (a: StoredMapping, b: StoredMapping) =>

@@ -26,6 +26,8 @@ const ENUM_FIELDS: Record<string, string> = {
   justification: 'crosswalks:justification',
   agency: 'common:agency',
   role: 'common:role',
+  decisionES: 'approval:chip',
+  decisionCBS: 'approval:chip',
 };
 
 type Translate = (key: string, opts?: Record<string, unknown>) => string;

@@ -20,6 +20,7 @@ import { useReviewKeys } from './use-review-keys';
 import { HierarchyPane } from '../hierarchy/HierarchyPane';
 import { HierarchyToggles } from '../hierarchy/HierarchyToggles';
 import { ProgressPanel } from '../hierarchy/ProgressPanel';
+import { AgreementBar } from '../approval/AgreementBar';
 import { VersionsButton } from '../versions/VersionsButton';
 
 function Dialogs() {
@@ -105,6 +106,7 @@ export function CrosswalkScreen() {
         <ExportButtons crosswalkId={crosswalkId} />
       </div>
       <ChecksBar />
+      <AgreementBar crosswalkId={crosswalkId} />
       <FilterBar ref={search} />
       <div className="review-body">
         <HierarchyPane crosswalkId={crosswalkId} />

@@ -8,6 +8,8 @@ import { Ltr } from '../../ui/Bidi';
 import { MappingThread } from '../discussion/MappingThread';
 import { SuggestionsSection } from '../suggestions/SuggestionsSection';
 import { useCrosswalks } from './crosswalk-store';
+import { reviewState } from '../../../shared/domain/crosswalk/approval';
+import { ApprovalsChip } from '../approval/ApprovalsChip';
 import { StatusChip } from './StatusChip';
 import { formatShare, pickTitle, uiLanguage } from './titles';
 
@@ -184,7 +186,7 @@ function RelatedList({
                     <Ltr>{formatShare(r.share)}</Ltr>
                   </td>
                   <td>
-                    <StatusChip status={r.status} />
+                    <StatusChip status={r.status && reviewState(r.status, r.agencyDecisions)} />
                   </td>
                 </tr>
               );
@@ -221,7 +223,12 @@ export function DetailPanel({ crosswalkId }: { crosswalkId: string }) {
       ) : (
         <>
           <div className="detail-mapping">
-            <StatusChip status={detail.row.status} />
+            <StatusChip
+              status={
+                detail.row.status && reviewState(detail.row.status, detail.row.agencyDecisions)
+              }
+            />
+            <ApprovalsChip row={detail.row} />
             {detail.row.relation && (
               <span className={`relation ${detail.row.relation}`}>
                 {t(`relation.${detail.row.relation}`)}

@@ -1,9 +1,9 @@
 import { forwardRef, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  MAPPING_STATUSES,
+  FILTER_STATUSES,
   RELATIONS,
-  type MappingStatus,
+  type FilterStatus,
   type Relation,
 } from '../../../shared/contract';
 import { useCrosswalks } from './crosswalk-store';
@@ -62,7 +62,7 @@ export const FilterBar = forwardRef<HTMLInputElement>(function FilterBar(_props,
         }}
       />
       <div className="toggle-group" role="group" aria-label={t('col.status')}>
-        {MAPPING_STATUSES.map((s: MappingStatus) => (
+        {FILTER_STATUSES.map((s: FilterStatus) => (
           <button
             key={s}
             className={`toggle status-toggle ${s}${filter.status?.includes(s) ? ' on' : ''}`}

@@ -2,7 +2,9 @@ import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import type { MappingRow } from '../../../shared/contract';
 import type { Language } from '../../i18n/i18n';
+import { reviewState } from '../../../shared/domain/crosswalk/approval';
 import { Ltr } from '../../ui/Bidi';
+import { ApprovalsChip } from '../approval/ApprovalsChip';
 import { StatusChip } from './StatusChip';
 import { formatShare, pickTitle } from './titles';
 
@@ -91,6 +93,7 @@ function LastChanged({
 
 export function mappingColumns(t: TFunction<'crosswalks'>, lang: Language): ColDef<MappingRow>[] {
   const titleSuffix = lang === 'he' ? 'He' : 'En';
+  const tApproval = (key: string) => t(`approval:${key}`);
   return [
     {
       colId: 'sourceCode',
@@ -158,7 +161,20 @@ export function mappingColumns(t: TFunction<'crosswalks'>, lang: Language): ColD
       field: 'status',
       headerName: t('col.status'),
       width: 156,
-      cellRenderer: (p: Cell) => (p.data ? <StatusChip status={p.data.status} /> : null),
+      cellRenderer: (p: Cell) =>
+        p.data ? (
+          <StatusChip
+            status={p.data.status && reviewState(p.data.status, p.data.agencyDecisions)}
+          />
+        ) : null,
+    },
+    {
+      // Not sortable: which agency decided is not a column of the host's sort.
+      colId: 'approvals',
+      headerName: tApproval('col'),
+      width: 170,
+      sortable: false,
+      cellRenderer: (p: Cell) => (p.data ? <ApprovalsChip row={p.data} /> : null),
     },
     {
       // Sorted by when; its text filter matches who (the steward's name).
