@@ -12,17 +12,19 @@ const PUNCT = /[\u05F3\u05F4'"׳״`´.,;:!?()[\]{}\-־–—_/\\|*&^%$#@~+=<>]/g
 
 export function hebrewSortKey(text: string | null | undefined): string {
   if (!text) return '';
-  return text
-    .normalize('NFD')
-    // Maqaf (U+05BE) sits inside the marks range but joins words: it sorts like a space.
-    .replace(/\u05BE/g, ' ')
-    .replace(MARKS, '')
-    .replace(/[ךםןףץ]/g, (c) => FINAL_TO_REGULAR[c] ?? c)
-    .replace(PUNCT, ' ')
-    .toLowerCase()
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFD')
+      // Maqaf (U+05BE) sits inside the marks range but joins words: it sorts like a space.
+      .replace(/\u05BE/g, ' ')
+      .replace(MARKS, '')
+      .replace(/[ךםןףץ]/g, (c) => FINAL_TO_REGULAR[c] ?? c)
+      .replace(PUNCT, ' ')
+      .toLowerCase()
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** Compare two strings the way the sort key orders them (for in-memory sorts). */
