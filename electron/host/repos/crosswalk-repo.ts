@@ -430,6 +430,15 @@ export class CrosswalkRepo {
 
   // Writes: call inside db.write().
 
+  /** Without the counts crosswalks.get computes: read on every page of rows. */
+  blindMode(crosswalkId: string): boolean {
+    return (
+      this.db.get<{ b: number }>('SELECT blind_mode AS b FROM crosswalks WHERE id = ?', [
+        crosswalkId,
+      ])?.b === 1
+    );
+  }
+
   setBlindMode(crosswalkId: string, on: boolean): void {
     this.db.run('UPDATE crosswalks SET blind_mode = ? WHERE id = ?', [on ? 1 : 0, crosswalkId]);
   }

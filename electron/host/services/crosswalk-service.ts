@@ -143,7 +143,7 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
 
   /** Blind mode is enforced here: rows leave the host as the session's agency may see them. */
   const blinded = (crosswalkId: string, list: MappingRow[]): MappingRow[] => {
-    if (!repo.get(crosswalkId)?.blindMode) return list;
+    if (!repo.blindMode(crosswalkId)) return list;
     const viewer = deps.session.steward?.agency ?? null;
     return list.map((r) => blindRow(r, viewer));
   };
@@ -398,6 +398,7 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
           .map(({ b }) => b.id);
         // A new relation or share clears every agency's vote: they were given on other content.
         if (contentChanged.length > 0) repo.clearVotes(contentChanged);
+        const cleared = new Set(contentChanged);
         if (status !== undefined) {
           const vote = voteForStatus(status);
           const own = touched.map(({ b }) => b.id);
@@ -405,12 +406,13 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
           else
             repo.setVote(
               crosswalkId,
-              own.filter((id) => {
-                const x = touched.find((t) => t.b.id === id)!;
-                const had = x.b.votes?.find((v) => v.agency === steward.agency);
-                // A repeated vote keeps who gave it first and when.
-                return !(had?.decision === vote && !contentChanged.includes(id));
-              }),
+              touched
+                .filter(({ b }) => {
+                  const had = b.votes?.find((v) => v.agency === steward.agency);
+                  // A repeated vote keeps who gave it first and when.
+                  return !(had?.decision === vote && !cleared.has(b.id));
+                })
+                .map(({ b }) => b.id),
               {
                 agency: steward.agency,
                 decision: vote,
