@@ -17,11 +17,11 @@ import { KeyLegend } from './KeyLegend';
 import { MappingGrid } from './MappingGrid';
 import { loadChecks, loadCrosswalkList, loadUndoState, refreshAfterChange } from './review-actions';
 import { useReviewKeys } from './use-review-keys';
+import { VersionsButton } from '../versions/VersionsButton';
 import { HierarchyPane } from '../hierarchy/HierarchyPane';
 import { HierarchyToggles } from '../hierarchy/HierarchyToggles';
 import { ProgressPanel } from '../hierarchy/ProgressPanel';
 import { AgreementBar } from '../approval/AgreementBar';
-import { VersionsButton } from '../versions/VersionsButton';
 
 function Dialogs() {
   const dialog = useCrosswalks((s) => s.dialog);
@@ -100,9 +100,9 @@ export function CrosswalkScreen() {
     <main className="crosswalk-screen" data-testid="crosswalk-screen">
       <div className="review-head">
         <CrosswalkPicker />
-        <VersionsButton crosswalkId={crosswalkId} />
         <DiscussionButton />
         <HierarchyToggles />
+        <VersionsButton crosswalkId={crosswalkId} />
         <ExportButtons crosswalkId={crosswalkId} />
       </div>
       <ChecksBar />
