@@ -1,3 +1,4 @@
+import { DuckDBInstance } from '@duckdb/node-api';
 import { expect, test } from './fixtures/test';
 import { createProfile } from './pages/profile-page';
 import { ReviewPage } from './pages/review-page';
@@ -61,4 +62,57 @@ test('freeze a version, change a mapping, the diff shows it', async ({ app }, te
     /approved \(רונית כהן\)|Proposed → Approved/,
   );
   await page.screenshot({ path: testInfo.outputPath('versions-diff-en.png') });
+});
+
+test('export version 1 as Parquet from the versions panel and read it back with DuckDB', async ({
+  app,
+}) => {
+  const { page } = app;
+  // CBS approves the first Legislators mapping, then the ES lead does: it is approved.
+  await createProfile(page, 'נועה כהן', 'CBS');
+  const review = new ReviewPage(page);
+  const approveFirstLegislators = async () => {
+    await review.open(/ISCO-88/);
+    await review.searchFor('Legislators');
+    await expect(review.rowCount).not.toContainText('678');
+    await expect.poll(async () => (await review.pairs()).length).toBeGreaterThan(0);
+    const [pair] = await review.pairs();
+    await review.sourceCodes().first().click();
+    await page.keyboard.press('a');
+    await review.expectSaved();
+    return pair!;
+  };
+  const first = await approveFirstLegislators();
+  await page.locator('.topbar-end button.link').click();
+  await createProfile(page, 'רונית כהן', 'ES', 'lead');
+  expect(await approveFirstLegislators()).toBe(first);
+  await expect(page.getByTestId('count-approved')).toContainText('1');
+
+  const versions = new VersionsPage(page);
+  await versions.open();
+  await versions.freeze('גרסה עם מיפוי מאושר');
+  const file = await versions.exportVersion(1, 'parquet');
+  expect(file).toMatch(/-v1-.*\.parquet$/);
+  await expect(versions.card(1).getByTestId('version-export-path')).toContainText('1');
+
+  const duck = await DuckDBInstance.create(':memory:');
+  const conn = await duck.connect();
+  const path = `'${file.replace(/'/g, "''")}'`;
+  const rows = (
+    await conn.runAndReadAll(
+      `SELECT source_code, target_code, status, typeof(source_code) AS code_type FROM read_parquet(${path})`,
+    )
+  ).getRowObjectsJS();
+  const kv = (
+    await conn.runAndReadAll(
+      `SELECT decode(value) AS v FROM parquet_kv_metadata(${path}) WHERE decode(key) = 'gesher.version'`,
+    )
+  ).getRowObjectsJS();
+  conn.closeSync();
+  duck.closeSync();
+  const [source, target] = first.split('→');
+  expect(rows).toEqual([
+    { source_code: source, target_code: target, status: 'approved', code_type: 'VARCHAR' },
+  ]);
+  expect(kv).toEqual([{ v: '1' }]);
 });

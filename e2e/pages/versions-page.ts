@@ -35,6 +35,16 @@ export class VersionsPage {
     await this.dialog.getByTestId('diff-to').selectOption(to);
   }
 
+  /** Exports a version from its card's Export menu; returns the path the card shows. */
+  async exportVersion(number: number, format: 'csv' | 'xlsx' | 'json' | 'sssom' | 'parquet') {
+    const card = this.card(number);
+    await card.getByTestId('version-export').click();
+    await card.getByTestId(`version-export-${format}`).click();
+    const saved = card.getByTestId('version-export-path');
+    await expect(saved).toBeVisible();
+    return (await saved.getAttribute('title'))!;
+  }
+
   diffRows(): Locator {
     return this.dialog.locator('[data-testid="diff-grid"] .ag-row:has([data-testid="diff-kind"])');
   }

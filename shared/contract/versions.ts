@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExportFormat } from './crosswalks';
 import { method } from './define';
 import {
   Agency,
@@ -133,6 +134,11 @@ export const versionMethods = {
     z.object({ rows: z.array(DiffRow), total: z.number().int(), totals: DiffTotals }),
   ),
   'versions.exportDiff': method(DiffParams.extend({ format: z.literal('csv') }), ExportedFile),
+  /** A frozen version's approved mappings in one format, with the version's metadata and approvals. */
+  'versions.export': method(
+    z.object({ crosswalkId: Id, number: z.number().int().min(1), format: ExportFormat }),
+    ExportedFile,
+  ),
   /** What stops the version from being approved (empty: it can be). */
   'versions.blockers': method(
     z.object({ crosswalkId: Id, number: z.number().int().min(1) }),

@@ -1,6 +1,7 @@
 import { agencyDecisionsMigration } from './migration-10-agency-decisions';
 import { crosswalkVersionsMigration } from './migration-11-versions';
 import { mappingCommentsMigration } from './migration-12-comments';
+import { versionApproverIdsMigration } from './migration-13-version-approver-ids';
 
 /**
  * Numbered migrations, applied in order and recorded in schema_migrations. The applied list must
@@ -143,4 +144,5 @@ export const MIGRATIONS: Migration[] = [
   agencyDecisionsMigration,
   crosswalkVersionsMigration,
   mappingCommentsMigration,
+  versionApproverIdsMigration,
 ];

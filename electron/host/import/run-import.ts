@@ -234,13 +234,14 @@ export async function importCrosswalk(
         await job.yield();
         rebuildIndexes();
       }
+      const approvals = format === 'sssom' ? repo.restoreApprovals(id, rows) : 0;
       repo.bumpDataVersion(id);
       if (steward) {
         recordAudit(deps.db, steward, at, {
           action: 'import.crosswalk',
           entityType: 'crosswalk',
           entityId: id,
-          after: { file: input.fileName, rows: rows.count, appended: existing, format },
+          after: { file: input.fileName, rows: rows.count, appended: existing, format, approvals },
         });
       }
       job.progress(rows.count, rows.count, 'committing');

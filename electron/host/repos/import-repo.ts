@@ -175,6 +175,51 @@ export class ImportRepo {
     }
   }
 
+  /**
+   * SSSOM round trip: an approved row whose reviewer_id names stewards of this workspace (our own
+   * gesher:steward/ references, read back as their ids) gets their agencies' approvals again, at
+   * its review_date; anyone else named stays a reviewer only. Call right after insertMappings of
+   * all the rows: the new mappings are the crosswalk's last rows.count ids, in file order.
+   */
+  restoreApprovals(crosswalkId: string, r: CrosswalkRows): number {
+    if (!r.reviewDate.some((d) => d !== null)) return 0;
+    const hasTable = this.db.get<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'mapping_agency_decisions'",
+    );
+    if (!hasTable?.n) return 0;
+    const stewards = new Map(
+      this.db
+        .all<{ id: string; name: string; agency: string }>('SELECT id, name, agency FROM stewards')
+        .map((s) => [s.id, s]),
+    );
+    const ids = this.db
+      .all<{ id: number }>(
+        'SELECT id FROM mappings WHERE crosswalk_id = ? ORDER BY id DESC LIMIT ?',
+        [crosswalkId, r.count],
+      )
+      .map((m) => m.id)
+      .reverse();
+    let restored = 0;
+    for (let k = 0; k < r.count; k++) {
+      const date = r.reviewDate[k];
+      const reviewer = r.reviewer[k];
+      if (!date || !reviewer || r.status[k] !== 'approved') continue;
+      const agencies = new Set<string>();
+      for (const id of reviewer.split('|')) {
+        const s = stewards.get(id);
+        if (!s || agencies.has(s.agency)) continue;
+        agencies.add(s.agency);
+        this.db.run(
+          `INSERT INTO mapping_agency_decisions (mapping_id, crosswalk_id, agency, decision, steward_id, steward_name, at)
+           VALUES (?, ?, ?, 'approve', ?, ?, ?)`,
+          [ids[k]!, crosswalkId, s.agency, s.id, s.name, `${date}T00:00:00.000Z`],
+        );
+        restored++;
+      }
+    }
+    return restored;
+  }
+
   /** Tells cached grid orderings of the crosswalk that its mappings changed. */
   bumpDataVersion(crosswalkId: string): void {
     this.db.run('UPDATE crosswalks SET data_version = data_version + 1 WHERE id = ?', [

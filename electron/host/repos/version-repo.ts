@@ -1,5 +1,7 @@
 import type { CrosswalkVersion, VersionApproval, VersionMapping } from '../../../shared/contract';
 import type { WorkspaceDb } from '../db/workspace-db';
+import type { MappingApprovers } from './approval-export-repo';
+import type { ExportMapping } from './crosswalk-repo';
 
 interface VersionRowDb {
   id: number;
@@ -47,6 +49,8 @@ const COPIED = `source_code, target_code, relation, share, status, justification
 
 /** Each agency's decision columns of a version's rows, after COPIED. */
 const DECISIONS = 'es_decision, es_steward_name, es_at, cbs_decision, cbs_steward_name, cbs_at';
+/** Who made each agency's decision, copied after DECISIONS (read only by the exports). */
+const DECIDER_IDS = 'es_steward_id, cbs_steward_id';
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
@@ -165,11 +169,73 @@ export class VersionRepo {
         "SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'mapping_agency_decisions'",
       )?.n ?? 0) > 0;
     if (!hasDecisions)
-      return `SELECT ${lead}${cols.join(', ')}, NULL, NULL, NULL, NULL, NULL, NULL FROM mappings m`;
-    return `SELECT ${lead}${cols.join(', ')}, e.decision, e.steward_name, e.at, c.decision, c.steward_name, c.at
+      return `SELECT ${lead}${cols.join(', ')}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM mappings m`;
+    return `SELECT ${lead}${cols.join(', ')}, e.decision, e.steward_name, e.at, c.decision, c.steward_name, c.at,
+        e.steward_id, c.steward_id
       FROM mappings m
       LEFT JOIN mapping_agency_decisions e ON e.mapping_id = m.id AND e.agency = 'ES'
       LEFT JOIN mapping_agency_decisions c ON c.mapping_id = m.id AND c.agency = 'CBS'`;
+  }
+
+  /** A version's approved mappings with the scheme titles, in the live export's row shape and order. */
+  approvedForExport(
+    versionId: number,
+    scope: { sourceSchemeId: string; targetSchemeId: string },
+  ): ExportMapping[] {
+    return this.db
+      .all<ExportMapping>(
+        `SELECT v.mapping_id, v.source_code, s.title_he AS source_title_he, s.title_en AS source_title_en, v.relation,
+           v.target_code, t.title_he AS target_title_he, t.title_en AS target_title_en, v.share, v.status,
+           v.justification, v.confidence, v.comment, v.partial_source, v.partial_target, v.author_id, v.reviewer_id,
+           v.updated_by, v.updated_by_agency, v.updated_at
+         FROM version_mappings v
+         LEFT JOIN items s ON s.scheme_id = ? AND s.code = v.source_code
+         LEFT JOIN items t ON t.scheme_id = ? AND t.code = v.target_code
+         WHERE v.version_id = ? AND v.status = 'approved'
+         ORDER BY v.source_code, v.target_code, v.mapping_id`,
+        [scope.sourceSchemeId, scope.targetSchemeId, versionId],
+      )
+      .map((m) => ({
+        ...m,
+        source_code: String(m.source_code),
+        target_code: String(m.target_code),
+      }));
+  }
+
+  /**
+   * Each frozen mapping's per-agency approvers (ES first) and when the later of them approved, as
+   * they were when the version was frozen. A version frozen before the approvers' ids were kept
+   * names them by the steward of that name and agency.
+   */
+  approversForExport(versionId: number): Map<number, MappingApprovers> {
+    const rows = this.db.all<{
+      mapping_id: number;
+      es: string | null;
+      es_at: string | null;
+      cbs: string | null;
+      cbs_at: string | null;
+    }>(
+      `SELECT v.mapping_id,
+         CASE WHEN v.es_decision = 'approve' THEN COALESCE(v.es_steward_id,
+           (SELECT id FROM stewards WHERE name = v.es_steward_name AND agency = 'ES' LIMIT 1)) END AS es,
+         CASE WHEN v.es_decision = 'approve' THEN v.es_at END AS es_at,
+         CASE WHEN v.cbs_decision = 'approve' THEN COALESCE(v.cbs_steward_id,
+           (SELECT id FROM stewards WHERE name = v.cbs_steward_name AND agency = 'CBS' LIMIT 1)) END AS cbs,
+         CASE WHEN v.cbs_decision = 'approve' THEN v.cbs_at END AS cbs_at
+       FROM version_mappings v
+       WHERE v.version_id = ? AND (v.es_decision = 'approve' OR v.cbs_decision = 'approve')`,
+      [versionId],
+    );
+    const out = new Map<number, MappingApprovers>();
+    for (const r of rows) {
+      const stewardIds = [r.es, r.cbs].filter((id): id is string => id !== null);
+      const at = [r.es_at, r.cbs_at]
+        .filter((t): t is string => t !== null)
+        .sort()
+        .pop();
+      if (stewardIds.length > 0 && at) out.set(r.mapping_id, { stewardIds, at });
+    }
+    return out;
   }
 
   /** What the checks need of every item of a scheme (coverage needs all the source codes). */
@@ -212,7 +278,7 @@ export class VersionRepo {
       ],
     );
     const copied = this.db.run(
-      `INSERT INTO version_mappings (version_id, mapping_id, ${COPIED}, ${DECISIONS})
+      `INSERT INTO version_mappings (version_id, mapping_id, ${COPIED}, ${DECISIONS}, ${DECIDER_IDS})
        ${this.liveSelect('?, m.id, ')} WHERE m.crosswalk_id = ?`,
       [v.id, v.crosswalkId],
     );

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type {
   Crosswalk,
+  CrosswalkVersion,
   ExportFormat,
   ExportedFile,
   Scheme,
@@ -18,6 +19,7 @@ import { toCsv } from '../../../shared/domain/tabular/csv-write';
 import { toParquet } from './parquet-export';
 import { RpcError } from '../../../shared/rpc/errors';
 import type { FileStore } from '../backend/file-store';
+import type { MappingApprovers } from '../repos/approval-export-repo';
 import type { CrosswalkRepo, ExportMapping } from '../repos/crosswalk-repo';
 import type { SchemeRepo } from '../repos/scheme-repo';
 
@@ -94,23 +96,62 @@ function sssomScheme(s: Scheme): SssomScheme {
   return { prefix: s.prefix, uriBase: s.uriBase ?? gesherUriBase(s.prefix), version: s.version };
 }
 
-/** Writes the approved mappings of a crosswalk in one format and saves the file. */
+/** What one export file holds: the approved mappings of a live crosswalk or of a frozen version. */
+export interface ExportSet {
+  crosswalk: Crosswalk;
+  source: Scheme;
+  target: Scheme;
+  steward: Steward;
+  rows: ExportMapping[];
+  /** Per-agency approvals by mapping id. */
+  approvers: ReadonlyMap<number, MappingApprovers>;
+  /** A frozen version's export; absent for the live crosswalk. */
+  version?: CrosswalkVersion;
+}
+
+/** The source and target schemes of a crosswalk. */
+export function schemesOf(schemes: SchemeRepo, cw: Crosswalk): { source: Scheme; target: Scheme } {
+  const source = schemes.byId(cw.sourceSchemeId);
+  const target = schemes.byId(cw.targetSchemeId);
+  if (!source || !target)
+    throw new RpcError('not_found', `The schemes of crosswalk ${cw.id} are missing.`);
+  return { source, target };
+}
+
+/** Writes the approved mappings of the live crosswalk in one format and saves the file. */
 export async function exportCrosswalk(
   ctx: ExportContext,
   cw: Crosswalk,
   format: ExportFormat,
   steward: Steward,
 ): Promise<ExportedFile> {
-  const source = ctx.schemes.byId(cw.sourceSchemeId);
-  const target = ctx.schemes.byId(cw.targetSchemeId);
-  if (!source || !target)
-    throw new RpcError('not_found', `The schemes of crosswalk ${cw.id} are missing.`);
+  const { source, target } = schemesOf(ctx.schemes, cw);
   const rows = ctx.repo.approvedForExport({
     id: cw.id,
     sourceSchemeId: source.id,
     targetSchemeId: target.id,
   });
-  const base = `${slug(cw.nameEn)}-approved-${ctx.now.slice(0, 19).replace(/[:T]/g, '-')}`;
+  const approvers = ctx.repo.approversForExport(cw.id);
+  return writeExport(
+    { files: ctx.files, now: ctx.now },
+    { crosswalk: cw, source, target, steward, rows, approvers },
+    format,
+  );
+}
+
+/** A version's approvals, ES first. */
+const esFirst = (v: CrosswalkVersion) =>
+  [...v.approvals].sort((a, b) => (a.agency === b.agency ? 0 : a.agency === 'ES' ? -1 : 1));
+
+/** Writes one export set in one format and saves the file. */
+export async function writeExport(
+  ctx: { files: FileStore; now: string },
+  set: ExportSet,
+  format: ExportFormat,
+): Promise<ExportedFile> {
+  const { crosswalk: cw, source, target, steward, rows, approvers, version } = set;
+  const versionPart = version ? `-v${version.number}` : '';
+  const base = `${slug(cw.nameEn)}${versionPart}-approved-${ctx.now.slice(0, 19).replace(/[:T]/g, '-')}`;
   const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 
   switch (format) {
@@ -146,6 +187,21 @@ export async function exportCrosswalk(
         },
         exportedAt: ctx.now,
         exportedBy: { id: steward.id, name: steward.name, agency: steward.agency },
+        ...(version && {
+          version: {
+            number: version.number,
+            status: version.status,
+            frozenAt: version.frozenAt,
+            frozenBy: version.frozenBy,
+            approvedAt: version.approvedAt,
+            approvals: version.approvals,
+            note: version.note,
+            relationshipType: version.relationshipType,
+            completeness: version.completeness,
+            validFrom: version.validFrom,
+            validTo: version.validTo,
+          },
+        }),
         status: 'approved',
         mappings: rows.map((m) => ({
           sourceCode: m.source_code,
@@ -180,25 +236,54 @@ export async function exportCrosswalk(
           steward,
           exportedAt: ctx.now,
           rows,
-          approvers: ctx.repo.approversForExport(cw.id),
+          approvers,
+          version,
         }),
         rows.length,
       );
     case 'sssom': {
-      const approvers = ctx.repo.approversForExport(cw.id);
+      // A version is the set its lead froze, dated when frozen; a live crosswalk is versioned by
+      // when it was exported (a date-based version, as SSSOM suggests).
+      const creator = version ? version.frozenBy : steward;
       const tsv = toSssomTsv(
         {
-          mappingSetId: `urn:gesher:crosswalk:${cw.id}`,
+          mappingSetId: `urn:gesher:crosswalk:${cw.id}${version ? `:v${version.number}` : ''}`,
           mappingSetTitle: cw.nameEn || cw.nameHe,
           mappingSetDescription: cw.description ?? undefined,
-          // A live crosswalk is versioned by when it was exported (a date-based version, as SSSOM suggests).
-          mappingSetVersion: ctx.now,
+          mappingSetVersion: version ? String(version.number) : ctx.now,
           license: DEFAULT_LICENSE,
-          creatorId: stewardCurie(steward.id),
-          creatorLabel: steward.name,
-          mappingDate: ctx.now.slice(0, 10),
+          creatorId: stewardCurie(creator.id),
+          creatorLabel: creator.name,
+          mappingDate: (version ? version.frozenAt : ctx.now).slice(0, 10),
+          publicationDate: version?.approvedAt?.slice(0, 10),
           subject: sssomScheme(source),
           object: sssomScheme(target),
+          setSlots: version && [
+            {
+              slotName: 'version_status',
+              property: 'gesher:versionStatus',
+              typeHint: 'xsd:string',
+              value: version.status,
+            },
+            ...(version.approvals.length > 0
+              ? [
+                  {
+                    slotName: 'version_approved_by',
+                    property: 'gesher:versionApprovedBy',
+                    typeHint: 'xsd:string',
+                    value: agentCuries(esFirst(version).map((a) => a.stewardId)),
+                  },
+                  {
+                    slotName: 'version_approval_dates',
+                    property: 'gesher:versionApprovalDates',
+                    typeHint: 'xsd:string',
+                    value: esFirst(version)
+                      .map((a) => a.at)
+                      .join('|'),
+                  },
+                ]
+              : []),
+          ],
         },
         rows.map((m) => {
           // Both agencies' approvers and the completing approval's time when the mapping has them;

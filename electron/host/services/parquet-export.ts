@@ -4,7 +4,7 @@ import {
   type ColumnSource,
   type SchemaElement,
 } from 'hyparquet-writer';
-import type { Crosswalk, Scheme, Steward } from '../../../shared/contract';
+import type { Crosswalk, CrosswalkVersion, Scheme, Steward } from '../../../shared/contract';
 import { RpcError } from '../../../shared/rpc/errors';
 import type { MappingApprovers } from '../repos/approval-export-repo';
 import type { ExportMapping } from '../repos/crosswalk-repo';
@@ -18,6 +18,8 @@ export interface ParquetExportInput {
   rows: readonly ExportMapping[];
   /** Per-agency approvals by mapping id (empty before agency approvals exist). */
   approvers: ReadonlyMap<number, MappingApprovers>;
+  /** A frozen version's export: its number, status and approvals go in the metadata. */
+  version?: CrosswalkVersion;
 }
 
 /** Parquet physical/logical type of each exported column (codes and every text are UTF8, never numbers). */
@@ -120,6 +122,21 @@ export function toParquet(input: ParquetExportInput): Uint8Array {
     'gesher.exported_by_agency': steward.agency,
     'gesher.row_count': String(rows.length),
   };
+  const v = input.version;
+  if (v) {
+    Object.assign(kv, {
+      'gesher.version': String(v.number),
+      'gesher.version_status': v.status,
+      'gesher.version_frozen_at': v.frozenAt,
+      'gesher.version_frozen_by': v.frozenBy.name,
+      'gesher.version_approved_at': v.approvedAt ?? '',
+      'gesher.version_approvals': JSON.stringify(v.approvals),
+      'gesher.version_relationship_type': v.relationshipType ?? '',
+      'gesher.version_completeness': v.completeness,
+      'gesher.version_valid_from': v.validFrom ?? '',
+      'gesher.version_valid_to': v.validTo ?? '',
+    });
+  }
   const schema = schemaFromColumnData({
     columnData,
     schemaOverrides: {

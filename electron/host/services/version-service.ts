@@ -22,12 +22,14 @@ import { DECIDERS, LEADS } from '../backend/session';
 import { CrosswalkRepo } from '../repos/crosswalk-repo';
 import { SchemeRepo } from '../repos/scheme-repo';
 import { VersionRepo } from '../repos/version-repo';
+import { schemesOf, writeExport } from './crosswalk-export';
 
 type VersionMethods =
   | 'versions.list'
   | 'versions.freeze'
   | 'versions.diff'
   | 'versions.exportDiff'
+  | 'versions.export'
   | 'versions.blockers'
   | 'versions.approve';
 
@@ -186,6 +188,37 @@ export function versionHandlers(deps: ServiceDeps): HandlerGroup<VersionMethods>
           entityType: 'crosswalk',
           entityId: crosswalkId,
           after: { from, to, fileName: file.fileName, rows: file.rows, totals: d.totals },
+        }),
+      );
+      deps.emit('workspace.changed', { entity: 'audit' });
+      return file;
+    },
+
+    'versions.export': async ({ crosswalkId, number, format }) => {
+      const steward = deps.session.require();
+      const cw = crosswalks.get(crosswalkId);
+      if (!cw) throw new RpcError('not_found', `No crosswalk with id ${crosswalkId}.`);
+      const version = versionOf(crosswalkId, number);
+      const { source, target } = schemesOf(schemes, cw);
+      const file = await writeExport(
+        { files: deps.files, now: deps.now() },
+        {
+          crosswalk: cw,
+          source,
+          target,
+          steward,
+          rows: repo.approvedForExport(version.id, cw),
+          approvers: repo.approversForExport(version.id),
+          version,
+        },
+        format,
+      );
+      deps.db.write(() =>
+        recordAudit(deps.db, steward, deps.now(), {
+          action: 'version.export',
+          entityType: 'crosswalk',
+          entityId: crosswalkId,
+          after: { number, format, fileName: file.fileName, rows: file.rows },
         }),
       );
       deps.emit('workspace.changed', { entity: 'audit' });

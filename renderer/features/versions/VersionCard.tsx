@@ -4,6 +4,7 @@ import type { CrosswalkVersion, Steward, VersionBlocker } from '../../../shared/
 import { errorText } from '../../app/errors';
 import { rpc } from '../../app/rpc';
 import { Ltr } from '../../ui/Bidi';
+import { VersionExportMenu } from './VersionExportMenu';
 
 const blockersOf = (error: unknown): VersionBlocker[] | null => {
   const details = (error as { details?: { blockers?: VersionBlocker[] } } | null)?.details;
@@ -190,6 +191,7 @@ export function VersionCard({
           )}
         </div>
       )}
+      <VersionExportMenu version={version} />
       {blockers && blockers.length > 0 && <Blockers blockers={blockers} />}
       {blockers && blockers.length === 0 && (
         <p className="ok" role="status" data-testid="version-ready">

@@ -98,8 +98,19 @@ export interface SssomMetadata {
   creatorLabel: string;
   /** ISO date, YYYY-MM-DD. */
   mappingDate: string;
+  /** ISO date, YYYY-MM-DD: when the set was approved for publication (an approved version). */
+  publicationDate?: string;
   subject: SssomScheme;
   object: SssomScheme;
+  /** Set-level extension slots (a version's status and approvers), declared beside the mapping ones. */
+  setSlots?: readonly SssomSetSlot[];
+}
+
+export interface SssomSetSlot {
+  slotName: string;
+  property: string;
+  typeHint: string;
+  value: string;
 }
 
 export interface SssomMapping {
@@ -187,14 +198,18 @@ export function sssomMetadataLines(meta: SssomMetadata): string[] {
     `creator_label:`,
     `  - ${yamlScalar(meta.creatorLabel)}`,
     `mapping_date: ${yamlScalar(meta.mappingDate)}`,
+  );
+  if (meta.publicationDate) lines.push(`publication_date: ${yamlScalar(meta.publicationDate)}`);
+  lines.push(
     `subject_source: ${yamlScalar(meta.subject.uriBase)}`,
     `subject_source_version: ${yamlScalar(meta.subject.version)}`,
     `object_source: ${yamlScalar(meta.object.uriBase)}`,
     `object_source_version: ${yamlScalar(meta.object.version)}`,
+    ...(meta.setSlots ?? []).map((e) => `${e.slotName}: ${yamlScalar(e.value)}`),
     // review_date and extension_definitions are SSSOM 1.1.
     `sssom_version: "1.1"`,
     `extension_definitions:`,
-    ...SSSOM_EXTENSIONS.flatMap((e) => [
+    ...[...SSSOM_EXTENSIONS, ...(meta.setSlots ?? [])].flatMap((e) => [
       `  - slot_name: ${e.slotName}`,
       `    property: ${e.property}`,
       `    type_hint: ${e.typeHint}`,

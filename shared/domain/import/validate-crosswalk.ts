@@ -37,6 +37,8 @@ export interface CrosswalkRows {
   partialTarget: Uint8Array;
   author: (string | null)[];
   reviewer: (string | null)[];
+  /** SSSOM review_date of each row (null elsewhere): the time of the approvals its reviewer_id names. */
+  reviewDate: (string | null)[];
 }
 
 export interface CrosswalkReadOptions {
@@ -46,8 +48,8 @@ export interface CrosswalkReadOptions {
 }
 
 /**
- * SSSOM cells that are checked but not stored: mapping_cardinality is recomputed from the set on
- * every export, and a mapping has no review date of its own yet (its approval is its last change).
+ * SSSOM cells that are checked but not stored in the mapping: mapping_cardinality is recomputed
+ * from the set on every export; review_date becomes the time of the approvals reviewer_id names.
  */
 const SSSOM_CHECKED = [
   { header: 'review_date', code: 'review_date', expected: ISO_DATE_EXPECTED, read: readIsoDate },
@@ -108,6 +110,7 @@ export class CrosswalkValidator {
       partialTarget: new Uint8Array(table.rows.length),
       author: [],
       reviewer: [],
+      reviewDate: [],
     };
   }
 
@@ -186,11 +189,14 @@ export class CrosswalkValidator {
       out.comment.push(col.comment === undefined ? null : text(row[col.comment]));
       out.author.push(this.agents(row, col.author));
       out.reviewer.push(this.agents(row, col.reviewer));
+      let reviewDate: string | null = null;
       for (const c of this.sssomChecks) {
         const v = text(row[c.i]);
         if (v !== null && c.read(v) === undefined)
           errors.cell(c.code, rowNo, head[c.i]!, c.expected, v);
+        else if (c.code === 'review_date') reviewDate = v;
       }
+      out.reviewDate.push(reviewDate);
       out.count++;
     }
   }
