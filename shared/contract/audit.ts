@@ -32,7 +32,12 @@ export type AuditFilter = z.infer<typeof AuditFilter>;
 export const auditMethods = {
   'audit.list': method(
     Page.extend({ filter: AuditFilter.default({}) }),
-    z.object({ rows: z.array(AuditEntry), total: z.number().int() }),
+    z.object({
+      rows: z.array(AuditEntry),
+      total: z.number().int(),
+      /** Entries left out because blind mode hides another agency's decision from the viewer. */
+      hidden: z.number().int().default(0),
+    }),
   ),
   'audit.actions': method(z.object({}).strict(), z.array(z.string())),
   'audit.export': method(

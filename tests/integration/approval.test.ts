@@ -157,8 +157,32 @@ describe('two-agency approval on the ILO correspondence', () => {
     // ES: approve 1–5, reject 6. CBS: reject 1, 2 and 5, approve 3 and 4, reject 6.
     await decide(t, crosswalkId, ids.slice(0, 5), 'approved');
     await decide(t, crosswalkId, [m6!.mappingId!], 'rejected', 'לא שייך');
+    const m7 = ids[6]!;
+    await t.call('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: [m7],
+      status: 'needs_discussion',
+      comment: 'לדיון',
+    });
+    expect((await t.call('discussion.queue', { crosswalkId, offset: 0, limit: 50 })).total).toBe(1);
 
     await switchTo(t, CBS_STEWARD);
+    // Not through the thread, the discussion queue or the audit log either.
+    expect(await t.call('comments.list', { mappingId: m6!.mappingId! })).toEqual([]);
+    expect(await t.call('discussion.queue', { crosswalkId, offset: 0, limit: 50 })).toEqual({
+      items: [],
+      total: 0,
+    });
+    const auditOf = (id: number) =>
+      t.call('audit.list', {
+        offset: 0,
+        limit: 50,
+        filter: { entityType: 'mapping', entityId: String(id) },
+      });
+    expect(await auditOf(m6!.mappingId!)).toMatchObject({ rows: [], total: 0, hidden: 1 });
+    const cbsAudit = await t.call('audit.list', { offset: 0, limit: 1000 });
+    expect(JSON.stringify(cbsAudit.rows)).not.toContain('לא שייך');
+    expect(cbsAudit.hidden).toBe(7);
     const blind = await rowOf(t, crosswalkId, m6!);
     expect(blind).toMatchObject({
       status: 'proposed',
@@ -180,6 +204,10 @@ describe('two-agency approval on the ILO correspondence', () => {
     );
     await decide(t, crosswalkId, [m3!.mappingId!, m4!.mappingId!], 'approved');
     // Both decided: now each side sees the other.
+    expect(await t.call('comments.list', { mappingId: m6!.mappingId! })).toMatchObject([
+      { agency: 'ES', status: 'rejected', text: 'לא שייך' },
+    ]);
+    expect(await auditOf(m6!.mappingId!)).toMatchObject({ total: 2, hidden: 0 });
     expect(await rowOf(t, crosswalkId, m1!)).toMatchObject({
       status: 'rejected',
       agencyDecisions: [
@@ -204,6 +232,12 @@ describe('two-agency approval on the ILO correspondence', () => {
       .map((r) => r.mappingId)
       .sort();
     expect(toAdjudicate).toEqual([m1!, m2!, m5!].map((r) => r.mappingId).sort());
+
+    // CBS deciding the mapping ES marked for discussion brings ES's mark into its thread.
+    await decide(t, crosswalkId, [m7], 'rejected');
+    expect((await t.call('comments.list', { mappingId: m7 })).map((c) => c.text)).toContain(
+      'לדיון',
+    );
     await t.close();
   });
 });

@@ -34,9 +34,28 @@ function toEntry(r: AuditRow): AuditEntry {
   };
 }
 
-function where(filter: AuditFilter): { sql: string; params: SqlParam[] } {
+/**
+ * Blind mode: the rows a viewer of agency `blindFor` may not see. Another agency's rows on a mapping
+ * of a blind crosswalk that the viewer's agency has not decided yet carry that agency's decision
+ * (status, decisionES/decisionCBS, its comment), so they are left out whole; so are another
+ * agency's bulk mapping rows on a blind crosswalk (one row for many mappings, not splittable).
+ * '' as the agency (no session) hides every agency's such rows.
+ */
+const BLIND_HIDDEN = `(agency <> ? AND (
+  (entity_type = 'mapping' AND EXISTS (
+    SELECT 1 FROM mappings m JOIN crosswalks c ON c.id = m.crosswalk_id
+    WHERE m.id = CAST(audit.entity_id AS INTEGER) AND c.blind_mode = 1
+      AND NOT EXISTS (SELECT 1 FROM mapping_agency_decisions d WHERE d.mapping_id = m.id AND d.agency = ?)))
+  OR (entity_type = 'crosswalk' AND action LIKE 'mapping.%' AND EXISTS (
+    SELECT 1 FROM crosswalks c WHERE c.id = audit.entity_id AND c.blind_mode = 1))))`;
+
+function where(filter: AuditFilter, blindFor?: string): { sql: string; params: SqlParam[] } {
   const clauses: string[] = [];
   const params: SqlParam[] = [];
+  if (blindFor !== undefined) {
+    clauses.push(`NOT ${BLIND_HIDDEN}`);
+    params.push(blindFor, blindFor);
+  }
   const eq = (column: string, value: string | undefined) => {
     if (value) {
       clauses.push(`${column} = ?`);
@@ -68,10 +87,18 @@ function where(filter: AuditFilter): { sql: string; params: SqlParam[] } {
 export class AuditRepo {
   constructor(private readonly db: WorkspaceDb) {}
 
-  page(filter: AuditFilter, offset: number, limit: number): { rows: AuditEntry[]; total: number } {
-    const w = where(filter);
-    const total =
-      this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM audit ${w.sql}`, w.params)?.n ?? 0;
+  /** `blindFor`: the viewer's agency when blind mode applies to it ('' for no session). */
+  page(
+    filter: AuditFilter,
+    offset: number,
+    limit: number,
+    blindFor?: string,
+  ): { rows: AuditEntry[]; total: number; hidden: number } {
+    const w = where(filter, blindFor);
+    const count = (c: { sql: string; params: SqlParam[] }) =>
+      this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM audit ${c.sql}`, c.params)?.n ?? 0;
+    const total = count(w);
+    const hidden = blindFor === undefined ? 0 : count(where(filter)) - total;
     const rows = this.db
       .all<AuditRow>(`SELECT * FROM audit ${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`, [
         ...w.params,
@@ -79,11 +106,11 @@ export class AuditRepo {
         offset,
       ])
       .map(toEntry);
-    return { rows, total };
+    return { rows, total, hidden };
   }
 
-  all(filter: AuditFilter): AuditEntry[] {
-    const w = where(filter);
+  all(filter: AuditFilter, blindFor?: string): AuditEntry[] {
+    const w = where(filter, blindFor);
     return this.db.all<AuditRow>(`SELECT * FROM audit ${w.sql} ORDER BY id`, w.params).map(toEntry);
   }
 

@@ -1,4 +1,4 @@
-import type { MappingComment, MappingStatus, Steward } from '../../../shared/contract';
+import type { Agency, MappingComment, MappingStatus, Steward } from '../../../shared/contract';
 import type { WorkspaceDb } from '../db/workspace-db';
 
 interface CommentRow {
@@ -29,6 +29,15 @@ const toComment = (r: CommentRow): MappingComment => ({
   kind: r.kind,
   status: r.status,
 });
+
+/** Blind mode: the viewer sees the mapping's status only if another agency has not voted or its own has. */
+const blindClause = (blindFor: Agency | null | undefined) =>
+  blindFor === undefined
+    ? ''
+    : ` AND (NOT EXISTS (SELECT 1 FROM mapping_agency_decisions d WHERE d.mapping_id = m.id AND d.agency <> ?)
+         OR EXISTS (SELECT 1 FROM mapping_agency_decisions d WHERE d.mapping_id = m.id AND d.agency = ?))`;
+const blindParams = (blindFor: Agency | null | undefined) =>
+  blindFor === undefined ? [] : [blindFor ?? '', blindFor ?? ''];
 
 /** Ids per statement: one json_each list, like the decision updates. */
 const CHUNK = 10_000;
@@ -102,10 +111,13 @@ export class CommentRepo {
   /**
    * A page of the crosswalk's needs-discussion mappings, in the order they were marked (the last
    * mark recorded in the thread; the mapping's last update when none is, e.g. an imported status).
+   * `blindFor` (blind mode on): leaves out the mappings whose status another agency set and the
+   * viewer's agency has not decided, which that viewer sees as proposed.
    */
   discussionPage(
     crosswalkId: string,
     page: { offset: number; limit: number },
+    blindFor?: Agency | null,
   ): { id: number; markedAt: string | null }[] {
     return this.db.all<{ id: number; markedAt: string | null }>(
       `SELECT m.id AS id, COALESCE(d.marked, m.updated_at, m.created_at) AS markedAt
@@ -114,18 +126,18 @@ export class CommentRepo {
          SELECT mapping_id, MAX(at) AS marked FROM mapping_comments
          WHERE crosswalk_id = ? AND status = 'needs_discussion' GROUP BY mapping_id
        ) d ON d.mapping_id = m.id
-       WHERE m.crosswalk_id = ? AND m.status = 'needs_discussion'
+       WHERE m.crosswalk_id = ? AND m.status = 'needs_discussion'${blindClause(blindFor)}
        ORDER BY markedAt, m.id
        LIMIT ? OFFSET ?`,
-      [crosswalkId, crosswalkId, page.limit, page.offset],
+      [crosswalkId, crosswalkId, ...blindParams(blindFor), page.limit, page.offset],
     );
   }
 
-  discussionTotal(crosswalkId: string): number {
+  discussionTotal(crosswalkId: string, blindFor?: Agency | null): number {
     return (
       this.db.get<{ n: number }>(
-        "SELECT COUNT(*) AS n FROM mappings WHERE crosswalk_id = ? AND status = 'needs_discussion'",
-        [crosswalkId],
+        `SELECT COUNT(*) AS n FROM mappings m WHERE m.crosswalk_id = ? AND m.status = 'needs_discussion'${blindClause(blindFor)}`,
+        [crosswalkId, ...blindParams(blindFor)],
       )?.n ?? 0
     );
   }

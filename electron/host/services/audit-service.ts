@@ -8,12 +8,20 @@ export function auditHandlers(
   deps: ServiceDeps,
 ): HandlerGroup<'audit.list' | 'audit.actions' | 'audit.export'> {
   const repo = new AuditRepo(deps.db);
+  /**
+   * Blind mode applies to stewards and viewers (and to no session): a lead, who switches blind
+   * mode and adjudicates, sees and exports the whole log.
+   */
+  const blindFor = (): string | undefined => {
+    const steward = deps.session.steward;
+    return steward?.role === 'lead' ? undefined : (steward?.agency ?? '');
+  };
   return {
-    'audit.list': ({ filter, offset, limit }) => repo.page(filter, offset, limit),
+    'audit.list': ({ filter, offset, limit }) => repo.page(filter, offset, limit, blindFor()),
     'audit.actions': () => repo.actions(),
     'audit.export': ({ filter, format }) => {
       deps.session.require();
-      const entries = repo.all(filter);
+      const entries = repo.all(filter, blindFor());
       const name = `gesher-audit-${stamp(deps.now())}.${format}`;
       if (format === 'json') {
         return deps.files.save(

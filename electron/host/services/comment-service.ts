@@ -1,4 +1,5 @@
 import { QUEUE_LATEST_COMMENTS } from '../../../shared/contract/comments';
+import { othersVisible } from '../../../shared/domain/crosswalk/approval';
 import { RpcError } from '../../../shared/rpc/errors';
 import { recordAudit } from '../backend/audit-log';
 import type { HandlerGroup, ServiceDeps } from '../backend/deps';
@@ -21,8 +22,15 @@ export function commentHandlers(deps: ServiceDeps): HandlerGroup<CommentMethods>
 
   return {
     'comments.list': ({ mappingId }) => {
-      deps.session.require();
-      return comments.thread(mappingId);
+      const viewer = deps.session.require().agency;
+      const thread = comments.thread(mappingId);
+      const crosswalkId = thread[0]?.crosswalkId;
+      if (crosswalkId === undefined || !crosswalks.blindMode(crosswalkId)) return thread;
+      // Blind mode: until the viewer's agency has decided, the other agency's entries (its
+      // decisions, their status and reason, and its comments) stay out of the thread.
+      const votes = crosswalks.votesOf([mappingId]).get(mappingId) ?? [];
+      if (othersVisible(viewer, votes)) return thread;
+      return thread.filter((c) => c.agency === viewer);
     },
     'comments.add': ({ crosswalkId, mappingId, text }) => {
       const steward = deps.session.require(DECIDERS);
@@ -48,9 +56,13 @@ export function commentHandlers(deps: ServiceDeps): HandlerGroup<CommentMethods>
       return comments.get(id)!;
     },
     'discussion.queue': ({ crosswalkId, offset, limit }) => {
-      deps.session.require();
+      const viewer = deps.session.require().agency;
       const scope = scopeOf(crosswalkId);
-      const page = comments.discussionPage(crosswalkId, { offset, limit });
+      // Blind mode: a mapping the other agency marked and the viewer's agency has not decided
+      // reads as proposed to the viewer, so it is not in the queue; the ones listed are all
+      // visible to the viewer, rows and threads alike.
+      const blindFor = crosswalks.blindMode(crosswalkId) ? viewer : undefined;
+      const page = comments.discussionPage(crosswalkId, { offset, limit }, blindFor);
       const ids = page.map((p) => p.id);
       const markedAt = new Map(page.map((p) => [p.id, p.markedAt]));
       const rows = crosswalks.rowsByIds(scope, ids);
@@ -65,7 +77,7 @@ export function commentHandlers(deps: ServiceDeps): HandlerGroup<CommentMethods>
             latestComments: thread?.latest ?? [],
           };
         }),
-        total: comments.discussionTotal(crosswalkId),
+        total: comments.discussionTotal(crosswalkId, blindFor),
       };
     },
   };
