@@ -117,14 +117,22 @@ export function AuditScreen() {
   const [draft, setDraft] = useState<AuditFilterDraft>(EMPTY_FILTER);
   const [revision, setRevision] = useState(0);
   const [total, setTotal] = useState<number | null>(null);
+  const [hidden, setHidden] = useState(0);
   const [exporting, setExporting] = useState<'csv' | 'json' | null>(null);
   const [exported, setExported] = useState<ExportedFile | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
 
   const filter = useMemo(() => toAuditFilter(draft), [draft]);
   // A new datasource (new filter or new entries in the log) makes the grid start again from the first block.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const datasource = useMemo(() => auditDatasource(filter, setTotal), [filter, revision]);
+  const datasource = useMemo(
+    () =>
+      auditDatasource(filter, (n, h) => {
+        setTotal(n);
+        setHidden(h);
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [filter, revision],
+  );
 
   useEffect(
     () =>
@@ -269,6 +277,11 @@ export function AuditScreen() {
           ? t('count.loading')
           : t('count.entries', { count: total, formatted: fmt.format(total) })}
       </p>
+      {hidden > 0 && (
+        <p className="muted" data-testid="audit-blind-hidden">
+          {t('count.blindHidden', { count: hidden, formatted: fmt.format(hidden) })}
+        </p>
+      )}
       <div className="audit-grid" data-testid="audit-grid">
         <AgGridReact<AuditEntry>
           key={lang}
