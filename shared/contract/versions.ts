@@ -94,6 +94,8 @@ export const VersionMapping = z.object({
   cbsDecision: z.string().nullable(),
   cbsBy: z.string().nullable(),
   cbsAt: IsoTime.nullable(),
+  /** Cardinality within the table (1:1, 1:n, n:1, n:n); null for a rejected mapping. */
+  cardinality: z.enum(['1:1', '1:n', 'n:1', 'n:n']).nullable(),
 });
 export type VersionMapping = z.infer<typeof VersionMapping>;
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { MappingRow, Steward } from '../../shared/contract';
+import { mappingCardinalities } from '../../shared/domain/crosswalk/cardinality';
 import { RpcError } from '../../shared/rpc/errors';
 import { loadIscoCrosswalk } from './crosswalk-fixture';
 import { openWithSteward, type TestBackend } from './harness';
@@ -99,6 +100,68 @@ describe('crosswalk versions', () => {
       filter: { action: 'version.freeze' },
     });
     expect(audit.total).toBe(2);
+  });
+
+  it('keeps each frozen mapping’s cardinality within the table; a rejected one has none', async () => {
+    const { t, crosswalkId } = await setup();
+    const live = await allRows(t, crosswalkId);
+    const expected = mappingCardinalities(
+      live.map((r) => r.sourceCode),
+      live.map((r) => r.targetCode!),
+    );
+    // The ILO table is M:N: it has splits (1:n), merges (n:1) and both (n:n).
+    expect(new Set(expected)).toEqual(new Set(['1:1', '1:n', 'n:1', 'n:n']));
+    await t.call('versions.freeze', { crosswalkId });
+    // A source split over exactly two targets, each of them its only source's.
+    const bySource = new Map<string, { r: MappingRow; c: string }[]>();
+    live.forEach((r, i) => {
+      const group = bySource.get(r.sourceCode) ?? [];
+      group.push({ r, c: expected[i]! });
+      bySource.set(r.sourceCode, group);
+    });
+    const [split, sibling] = [...bySource.values()]
+      .find((g) => g.length === 2 && g.every((x) => x.c === '1:n'))!
+      .map((x) => x.r);
+    await t.call('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: [split!.mappingId!],
+      status: 'rejected',
+    });
+    await t.call('versions.freeze', { crosswalkId });
+    const diff = await t.call('versions.diff', {
+      crosswalkId,
+      from: 1,
+      to: 2,
+      offset: 0,
+      limit: 10,
+    });
+    // Cardinality is not a change of its own: only the rejected mapping differs.
+    expect(diff.total).toBe(1);
+    expect(diff.rows[0]).toMatchObject({
+      sourceCode: split!.sourceCode,
+      targetCode: split!.targetCode,
+      before: { status: 'proposed', cardinality: '1:n' },
+      after: { status: 'rejected', cardinality: null },
+    });
+    // In v2 the sibling counts without the rejected mapping: 1:1 (it was 1:n in v1).
+    await t.call('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: [sibling!.mappingId!],
+      status: 'needs_discussion',
+    });
+    const fromV = async (from: number) =>
+      (
+        await t.call('versions.diff', { crosswalkId, from, to: 'draft', offset: 0, limit: 10 })
+      ).rows.find((r) => r.targetCode === sibling!.targetCode);
+    expect(await fromV(1)).toMatchObject({
+      before: { cardinality: '1:n' },
+      after: { cardinality: '1:1' },
+    });
+    expect(await fromV(2)).toMatchObject({
+      before: { cardinality: '1:1' },
+      after: { cardinality: '1:1' },
+    });
+    await t.close();
   });
 
   it('diffs the draft against v1: added, removed and changed with before → after, and exports it', async () => {

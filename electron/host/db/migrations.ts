@@ -2,6 +2,7 @@ import { agencyDecisionsMigration } from './migration-10-agency-decisions';
 import { crosswalkVersionsMigration } from './migration-11-versions';
 import { mappingCommentsMigration } from './migration-12-comments';
 import { versionApproverIdsMigration } from './migration-13-version-approver-ids';
+import { versionCardinalityMigration } from './migration-14-version-cardinality';
 
 /**
  * Numbered migrations, applied in order and recorded in schema_migrations. The applied list must
@@ -145,4 +146,5 @@ export const MIGRATIONS: Migration[] = [
   crosswalkVersionsMigration,
   mappingCommentsMigration,
   versionApproverIdsMigration,
+  versionCardinalityMigration,
 ];

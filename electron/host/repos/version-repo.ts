@@ -1,4 +1,5 @@
 import type { CrosswalkVersion, VersionApproval, VersionMapping } from '../../../shared/contract';
+import { tableCardinalities } from '../../../shared/domain/crosswalk/versions';
 import type { WorkspaceDb } from '../db/workspace-db';
 import type { MappingApprovers } from './approval-export-repo';
 import type { ExportMapping } from './crosswalk-repo';
@@ -54,7 +55,7 @@ const DECIDER_IDS = 'es_steward_id, cbs_steward_id';
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
-const toMapping = (r: unknown[]): VersionMapping => ({
+const toMapping = (r: unknown[], cardinality: unknown = null): VersionMapping => ({
   sourceCode: String(r[0]),
   targetCode: String(r[1]),
   relation: r[2] as VersionMapping['relation'],
@@ -76,6 +77,7 @@ const toMapping = (r: unknown[]): VersionMapping => ({
   cbsDecision: str(r[18]),
   cbsBy: str(r[19]),
   cbsAt: str(r[20]),
+  cardinality: str(cardinality) as VersionMapping['cardinality'],
 });
 
 export interface NewVersion {
@@ -142,20 +144,22 @@ export class VersionRepo {
   mappings(versionId: number): VersionMapping[] {
     return this.db
       .rows(
-        `SELECT ${COPIED}, ${DECISIONS} FROM version_mappings WHERE version_id = ? ORDER BY source_code, target_code, mapping_id`,
+        `SELECT ${COPIED}, ${DECISIONS}, cardinality FROM version_mappings WHERE version_id = ? ORDER BY source_code, target_code, mapping_id`,
         [versionId],
       )
-      .map(toMapping);
+      .map((r) => toMapping(r, r[21]));
   }
 
   /** The live (draft) mappings in source/target order. */
   liveMappings(crosswalkId: string): VersionMapping[] {
-    return this.db
+    const live = this.db
       .rows(
         `${this.liveSelect()} WHERE m.crosswalk_id = ? ORDER BY m.source_code, m.target_code, m.id`,
         [crosswalkId],
       )
-      .map(toMapping);
+      .map((r) => toMapping(r));
+    const cardinality = tableCardinalities(live);
+    return live.map((m, i) => ({ ...m, cardinality: cardinality[i]! }));
   }
 
   /**
@@ -283,7 +287,37 @@ export class VersionRepo {
       [v.id, v.crosswalkId],
     );
     this.db.run('UPDATE crosswalk_versions SET mapping_count = ? WHERE id = ?', [copied, v.id]);
+    this.setCardinalities(v.id);
     return copied;
+  }
+
+  /** Inside the freeze's db.write(): each frozen mapping's cardinality within the version's table. */
+  private setCardinalities(versionId: number): void {
+    const rows = this.db.rows(
+      'SELECT mapping_id, source_code, target_code, status FROM version_mappings WHERE version_id = ?',
+      [versionId],
+    );
+    const cardinality = tableCardinalities(
+      rows.map((r) => ({
+        sourceCode: String(r[1]),
+        targetCode: String(r[2]),
+        status: r[3] as VersionMapping['status'],
+      })),
+    );
+    const ids = new Map<string, number[]>();
+    rows.forEach((r, i) => {
+      const c = cardinality[i];
+      if (!c) return;
+      const list = ids.get(c);
+      if (list) list.push(r[0] as number);
+      else ids.set(c, [r[0] as number]);
+    });
+    for (const [c, list] of ids)
+      for (let i = 0; i < list.length; i += 10_000)
+        this.db.run(
+          'UPDATE version_mappings SET cardinality = ? WHERE version_id = ? AND mapping_id IN (SELECT value FROM json_each(?))',
+          [c, versionId, JSON.stringify(list.slice(i, i + 10_000))],
+        );
   }
 
   setApprovals(id: number, approvals: VersionApproval[], approvedAt: string | null): void {

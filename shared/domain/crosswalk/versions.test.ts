@@ -32,6 +32,7 @@ const m = (sourceCode: string, targetCode: string, over: Partial<VersionMapping>
     cbsDecision: null,
     cbsBy: null,
     cbsAt: null,
+    cardinality: null,
     ...over,
   }) satisfies VersionMapping;
 

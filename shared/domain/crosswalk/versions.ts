@@ -2,6 +2,7 @@
  * Versions of a crosswalk as plain rules: what changed between two frozen mapping lists, the
  * relationship type a table has (GSIM), and when a version may be approved as a whole.
  */
+import { mappingCardinalities, type MappingCardinality } from './cardinality';
 import { runChecks, type CheckItem } from './checks';
 
 export type MappingStatusValue = 'proposed' | 'approved' | 'rejected' | 'needs_discussion';
@@ -30,6 +31,25 @@ export interface VersionMapping {
   cbsDecision: string | null;
   cbsBy: string | null;
   cbsAt: string | null;
+  /**
+   * GSIM/SSSOM cardinality of the mapping within its table (1:1, 1:n, n:1, n:n); null for a
+   * rejected mapping, which is not part of the table. Not a diff field: it changes with the
+   * neighbours, and their own changes already show.
+   */
+  cardinality: MappingCardinality | null;
+}
+
+/** Each mapping's cardinality over the table's non-rejected mappings (rejected: null). */
+export function tableCardinalities(
+  mappings: readonly { sourceCode: string; targetCode: string; status: MappingStatusValue }[],
+): (MappingCardinality | null)[] {
+  const kept = mappings.filter((m) => m.status !== 'rejected');
+  const of = mappingCardinalities(
+    kept.map((m) => m.sourceCode),
+    kept.map((m) => m.targetCode),
+  );
+  let i = 0;
+  return mappings.map((m) => (m.status === 'rejected' ? null : of[i++]!));
 }
 
 /** The fields whose change makes a mapping "changed"; who touched or reviewed it last, and when, is not a change of content. */
