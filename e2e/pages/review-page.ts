@@ -36,19 +36,23 @@ export class ReviewPage {
     return this.grid.locator('[data-testid="row-target-code"]');
   }
 
-  /** The grid rows' (source → target) pairs in display order. */
+  /**
+   * The grid rows' (source → target) pairs in display order, read in one pass in the page so a
+   * grid refresh in the middle cannot leave the reader waiting on a row that is gone.
+   */
   async pairs(): Promise<string[]> {
-    const rows = this.grid.locator('.ag-row:has([data-testid="row-source-code"])');
-    const n = await rows.count();
-    const out: { top: number; pair: string }[] = [];
-    for (let i = 0; i < n; i++) {
-      const row = rows.nth(i);
-      const source = (await row.getByTestId('row-source-code').textContent())?.trim() ?? '';
-      const target = (await row.getByTestId('row-target-code').textContent())?.trim() ?? '';
-      const top = await row.evaluate((el) => el.getBoundingClientRect().top);
-      out.push({ top, pair: `${source}→${target}` });
-    }
-    return out.sort((a, b) => a.top - b.top).map((r) => r.pair);
+    return this.grid.evaluate((grid) => {
+      const text = (row: Element, id: string) =>
+        row.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? '';
+      return [...grid.querySelectorAll('.ag-row')]
+        .filter((row) => row.querySelector('[data-testid="row-source-code"]'))
+        .map((row) => ({
+          top: row.getBoundingClientRect().top,
+          pair: `${text(row, 'row-source-code')}→${text(row, 'row-target-code')}`,
+        }))
+        .sort((x, y) => x.top - y.top)
+        .map((r) => r.pair);
+    });
   }
 
   async searchFor(text: string) {
