@@ -114,11 +114,16 @@ function toRow(r: Cell[]): MappingRow {
   };
 }
 
-const unmappedRow = (r: Cell[]): MappingRow => ({
+/** The grid row of an active source code that has no mapping yet. */
+export const unmappedSourceRow = (
+  sourceCode: string,
+  sourceTitleHe: string | null,
+  sourceTitleEn: string | null,
+): MappingRow => ({
   mappingId: null,
-  sourceCode: String(r[1]),
-  sourceTitleHe: r[2] === null ? null : String(r[2]),
-  sourceTitleEn: r[3] === null ? null : String(r[3]),
+  sourceCode,
+  sourceTitleHe,
+  sourceTitleEn,
   relation: null,
   targetCode: null,
   targetTitleHe: null,
@@ -136,6 +141,13 @@ const unmappedRow = (r: Cell[]): MappingRow => ({
   approvals: [],
   agencyDecisions: [],
 });
+
+const unmappedRow = (r: Cell[]): MappingRow =>
+  unmappedSourceRow(
+    String(r[1]),
+    r[2] === null ? null : String(r[2]),
+    r[3] === null ? null : String(r[3]),
+  );
 
 export interface ExportMapping {
   mapping_id: number;

@@ -26,7 +26,7 @@ import { recordAudit } from '../backend/audit-log';
 import type { HandlerGroup, ServiceDeps } from '../backend/deps';
 import { DECIDERS, LEADS } from '../backend/session';
 import { CommentRepo } from '../repos/comment-repo';
-import { CrosswalkRepo, type StoredMapping } from '../repos/crosswalk-repo';
+import { CrosswalkRepo, unmappedSourceRow, type StoredMapping } from '../repos/crosswalk-repo';
 import {
   filterDependsOn,
   matchingIdsQuery,
@@ -538,28 +538,7 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
     if (!row) {
       if (!source)
         throw new RpcError('not_found', `The source scheme has no code "${sourceCode}".`);
-      row = {
-        mappingId: null,
-        sourceCode: source.code,
-        sourceTitleHe: source.titleHe,
-        sourceTitleEn: source.titleEn,
-        relation: null,
-        targetCode: null,
-        targetTitleHe: null,
-        targetTitleEn: null,
-        share: null,
-        status: null,
-        justification: null,
-        confidence: null,
-        comment: null,
-        partialSource: false,
-        partialTarget: false,
-        updatedBy: null,
-        updatedByAgency: null,
-        updatedAt: null,
-        approvals: [],
-        agencyDecisions: [],
-      };
+      row = unmappedSourceRow(source.code, source.titleHe, source.titleEn);
     }
     const target =
       row.targetCode === null ? null : itemWithPath(schemes, scope.targetSchemeId, row.targetCode);
