@@ -26,6 +26,48 @@ export const crosswalkTargetReady = (d: CrosswalkTargetDraft) =>
     ? !!d.existingCrosswalkId
     : !!(d.nameHe.trim() && d.nameEn.trim() && d.sourceSchemeId && d.targetSchemeId);
 
+interface Names {
+  nameHe: string;
+  nameEn: string;
+}
+
+/** The Hebrew and English names every scheme and crosswalk carries, each typed in its own direction. */
+function NameFields({
+  testIdPrefix,
+  names,
+  onChange,
+}: {
+  testIdPrefix: string;
+  names: Names;
+  onChange(names: Names): void;
+}) {
+  const { t } = useTranslation('import');
+  return (
+    <>
+      <label>
+        {t('target.nameHe')} *
+        <input
+          dir="rtl"
+          lang="he"
+          data-testid={`${testIdPrefix}-name-he`}
+          value={names.nameHe}
+          onChange={(e) => onChange({ nameHe: e.target.value, nameEn: names.nameEn })}
+        />
+      </label>
+      <label>
+        {t('target.nameEn')} *
+        <input
+          dir="ltr"
+          lang="en"
+          data-testid={`${testIdPrefix}-name-en`}
+          value={names.nameEn}
+          onChange={(e) => onChange({ nameHe: names.nameHe, nameEn: e.target.value })}
+        />
+      </label>
+    </>
+  );
+}
+
 export function SchemeTargetForm({
   draft,
   onChange,
@@ -37,26 +79,11 @@ export function SchemeTargetForm({
   return (
     <fieldset className="import-target" data-testid="import-scheme-target">
       <legend>{t('target.schemeTitle')}</legend>
-      <label>
-        {t('target.nameHe')} *
-        <input
-          dir="rtl"
-          lang="he"
-          data-testid="import-scheme-name-he"
-          value={draft.nameHe}
-          onChange={(e) => onChange({ ...draft, nameHe: e.target.value })}
-        />
-      </label>
-      <label>
-        {t('target.nameEn')} *
-        <input
-          dir="ltr"
-          lang="en"
-          data-testid="import-scheme-name-en"
-          value={draft.nameEn}
-          onChange={(e) => onChange({ ...draft, nameEn: e.target.value })}
-        />
-      </label>
+      <NameFields
+        testIdPrefix="import-scheme"
+        names={draft}
+        onChange={(n) => onChange({ ...draft, ...n })}
+      />
       <label>
         {t('target.version')} *
         <input
@@ -136,26 +163,11 @@ export function CrosswalkTargetForm({
       {loadError && <p className="error">{t('target.loadError')}</p>}
       {draft.mode === 'new' ? (
         <>
-          <label>
-            {t('target.nameHe')} *
-            <input
-              dir="rtl"
-              lang="he"
-              data-testid="import-crosswalk-name-he"
-              value={draft.nameHe}
-              onChange={(e) => onChange({ ...draft, nameHe: e.target.value })}
-            />
-          </label>
-          <label>
-            {t('target.nameEn')} *
-            <input
-              dir="ltr"
-              lang="en"
-              data-testid="import-crosswalk-name-en"
-              value={draft.nameEn}
-              onChange={(e) => onChange({ ...draft, nameEn: e.target.value })}
-            />
-          </label>
+          <NameFields
+            testIdPrefix="import-crosswalk"
+            names={draft}
+            onChange={(n) => onChange({ ...draft, ...n })}
+          />
           <label>
             {t('target.sourceScheme')} *
             <select
