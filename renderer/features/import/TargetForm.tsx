@@ -68,6 +68,33 @@ function NameFields({
   );
 }
 
+function SchemeSelect(props: {
+  label: string;
+  testId: string;
+  schemes: Scheme[];
+  value: string;
+  onChange(schemeId: string): void;
+}) {
+  const { t, i18n } = useTranslation('import');
+  return (
+    <label>
+      {props.label} *
+      <select
+        data-testid={props.testId}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
+        <option value="">{t('target.chooseScheme')}</option>
+        {props.schemes.map((s) => (
+          <option key={s.id} value={s.id}>
+            {schemeLabel(s, i18n.language)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function SchemeTargetForm({
   draft,
   onChange,
@@ -168,36 +195,20 @@ export function CrosswalkTargetForm({
             names={draft}
             onChange={(n) => onChange({ ...draft, ...n })}
           />
-          <label>
-            {t('target.sourceScheme')} *
-            <select
-              data-testid="import-source-scheme"
-              value={draft.sourceSchemeId}
-              onChange={(e) => onChange({ ...draft, sourceSchemeId: e.target.value })}
-            >
-              <option value="">{t('target.chooseScheme')}</option>
-              {schemes.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {schemeLabel(s, lang)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('target.targetScheme')} *
-            <select
-              data-testid="import-target-scheme"
-              value={draft.targetSchemeId}
-              onChange={(e) => onChange({ ...draft, targetSchemeId: e.target.value })}
-            >
-              <option value="">{t('target.chooseScheme')}</option>
-              {schemes.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {schemeLabel(s, lang)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SchemeSelect
+            label={t('target.sourceScheme')}
+            testId="import-source-scheme"
+            schemes={schemes}
+            value={draft.sourceSchemeId}
+            onChange={(id) => onChange({ ...draft, sourceSchemeId: id })}
+          />
+          <SchemeSelect
+            label={t('target.targetScheme')}
+            testId="import-target-scheme"
+            schemes={schemes}
+            value={draft.targetSchemeId}
+            onChange={(id) => onChange({ ...draft, targetSchemeId: id })}
+          />
           {schemes.length === 0 && !loadError && <p className="muted">{t('target.noSchemes')}</p>}
         </>
       ) : (
