@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RELATIONS, type Relation, type SchemeItem } from '../../../shared/contract';
+import type { Relation, SchemeItem } from '../../../shared/contract';
 import { errorText } from '../../app/errors';
 import { rpc } from '../../app/rpc';
 import { Ltr } from '../../ui/Bidi';
 import { useCrosswalks } from './crosswalk-store';
-import { parseShare } from './DecisionDialogs';
+import { CommentField, parseShare, RelationField, ShareField } from './dialog-fields';
 import { Modal } from './Modal';
 import { addMapping } from './review-actions';
 import { pickTitle, uiLanguage } from './titles';
@@ -124,42 +124,14 @@ export function AddMappingDialog() {
         )}
         {error && <p className="error">{error}</p>}
         <div className="field-row">
-          <label className="field">
-            {t('col.relation')}
-            <select
-              value={relation}
-              onChange={(e) => setRelation(e.target.value as Relation)}
-              data-testid="add-relation"
-            >
-              {RELATIONS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`relation.${r}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            {t('col.share')}
-            <input
-              dir="ltr"
-              inputMode="decimal"
-              value={share}
-              onChange={(e) => setShare(e.target.value)}
-              placeholder="0–1"
-              data-testid="add-share"
-            />
-          </label>
-        </div>
-        {parsed === 'invalid' && <p className="error">{t('dialog.shareInvalid')}</p>}
-        <label className="field">
-          {t('dialog.comment')}
-          <textarea
-            rows={2}
-            maxLength={4000}
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
+          <RelationField
+            value={relation}
+            onChange={(r) => setRelation(r || relation)}
+            testId="add-relation"
           />
-        </label>
+          <ShareField value={share} onChange={setShare} testId="add-share" />
+        </div>
+        <CommentField value={comment} onChange={setComment} />
         <div className="dialog-actions">
           <button type="submit" className="primary" disabled={!ready} data-testid="add-save">
             {t('dialog.addConfirm')}

@@ -1,41 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RELATIONS, type Relation } from '../../../shared/contract';
+import type { Relation } from '../../../shared/contract';
 import { decisionTargets, useCrosswalks } from './crosswalk-store';
+import { CommentField, parseShare, RelationField, ShareField } from './dialog-fields';
 import { Modal } from './Modal';
 import { decide, removeMappings } from './review-actions';
 import { formatShare } from './titles';
 
 const close = () => useCrosswalks.getState().openDialog(null);
 
-/** Parses the share field: empty means "no share", otherwise a number between 0 and 1 (comma or dot). */
-export function parseShare(text: string): number | null | 'invalid' {
-  const trimmed = text.trim().replace(',', '.');
-  if (trimmed === '') return null;
-  const value = Number(trimmed);
-  return Number.isFinite(value) && value >= 0 && value <= 1 ? value : 'invalid';
-}
-
 function TargetsNote() {
   const { t } = useTranslation('crosswalks');
   const count = useCrosswalks((s) => decisionTargets(s).length);
   return <p className="muted">{t('dialog.appliesTo', { count })}</p>;
-}
-
-function CommentField({ value, onChange }: { value: string; onChange(v: string): void }) {
-  const { t } = useTranslation('crosswalks');
-  return (
-    <label className="field">
-      {t('dialog.comment')}
-      <textarea
-        rows={3}
-        maxLength={4000}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        data-testid="dialog-comment"
-      />
-    </label>
-  );
 }
 
 export function EditDialog() {
@@ -64,34 +41,19 @@ export function EditDialog() {
           void submit();
         }}
       >
-        <label className="field">
-          {t('col.relation')}
-          <select
-            value={relation}
-            onChange={(e) => setRelation(e.target.value as Relation | '')}
-            data-autofocus
-            data-testid="edit-relation"
-          >
-            {bulk && <option value="">{t('dialog.keep')}</option>}
-            {RELATIONS.map((r) => (
-              <option key={r} value={r}>
-                {t(`relation.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          {t('col.share')}
-          <input
-            dir="ltr"
-            inputMode="decimal"
-            value={share}
-            onChange={(e) => setShare(e.target.value)}
-            placeholder={bulk ? t('dialog.keep') : '0–1'}
-            data-testid="edit-share"
-          />
-          {parsed === 'invalid' && <span className="error">{t('dialog.shareInvalid')}</span>}
-        </label>
+        <RelationField
+          value={relation}
+          onChange={setRelation}
+          testId="edit-relation"
+          keepLabel={bulk ? t('dialog.keep') : undefined}
+          autoFocus
+        />
+        <ShareField
+          value={share}
+          onChange={setShare}
+          testId="edit-share"
+          placeholder={bulk ? t('dialog.keep') : undefined}
+        />
         <CommentField value={comment} onChange={setComment} />
         <div className="dialog-actions">
           <button
