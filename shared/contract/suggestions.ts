@@ -14,6 +14,15 @@ export const SUGGESTION_REASON_KINDS = [
 export const SuggestionReasonKind = z.enum(SUGGESTION_REASON_KINDS);
 export type SuggestionReasonKind = z.infer<typeof SuggestionReasonKind>;
 
+/** An approved, frozen crosswalk version an inherited suggestion comes from. */
+export const InheritedFrom = z.object({
+  crosswalkId: Id,
+  nameHe: z.string(),
+  nameEn: z.string(),
+  version: z.number().int(),
+});
+export type InheritedFrom = z.infer<typeof InheritedFrom>;
+
 /**
  * Why a target was suggested. similarity: this component alone, in [0, 1]; contribution: its share
  * of the score (the contributions add up to the score). codes: the shared code prefix, the sibling
@@ -24,6 +33,8 @@ export const SuggestionReason = z.object({
   similarity: z.number(),
   contribution: z.number(),
   codes: z.array(Code),
+  /** For an inherited reason: the approved crosswalk versions that map the source code to this target. */
+  versions: z.array(InheritedFrom).optional(),
 });
 export type SuggestionReason = z.infer<typeof SuggestionReason>;
 

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCrosswalk } from '../../electron/host/import/run-import';
+import { as } from './agencies';
+import { allRows } from './all-rows';
+import { approveByBothAgencies } from './approve-both';
 import { openTestBackend, openWithSteward, type TestBackend } from './harness';
 
 const CW = 'isco88-isco08';
@@ -144,42 +147,119 @@ describe('suggestions on the demo ISCO-88 → ISCO-08 crosswalk', () => {
 });
 
 describe('inherited suggestions', () => {
-  it('an approved mapping in another crosswalk between the same schemes is suggested first, as inherited', async () => {
-    const t = await openWithSteward(undefined, { seedDemo: true });
+  /** The demo table, completed (3139 → 3521) and approved by both agencies as version 1. */
+  async function approveDemoVersion(t: TestBackend) {
+    await t.call('crosswalks.addMapping', {
+      crosswalkId: CW,
+      sourceCode: '3139',
+      targetCode: '3521',
+      relation: 'close',
+    });
+    const rows = await allRows(t, CW);
+    await approveByBothAgencies(
+      t,
+      CW,
+      rows.map((r) => r.mappingId!),
+    );
+    await t.call('versions.freeze', { crosswalkId: CW });
+    await t.call('versions.approve', { crosswalkId: CW, number: 1 });
+    await as(t, { name: 'רונית כהן', agency: 'CBS', role: 'lead' }, () =>
+      t.call('versions.approve', { crosswalkId: CW, number: 1 }),
+    );
+  }
+
+  /** A new table between the same two schemes, with one unrelated mapping. */
+  const newTable = (t: TestBackend) =>
+    importCrosswalk(t.backend.deps, {
+      fileName: 'new.csv',
+      bytes: Buffer.from('isco88,isco08\n1110,1111\n'),
+      options: { encoding: 'utf-8', delimiter: ',' },
+      columns: { sourceCode: 'isco88', targetCode: 'isco08' },
+      crosswalk: {
+        id: 'isco88-isco08-new',
+        nameHe: 'טבלה חדשה',
+        nameEn: 'New table',
+        sourceSchemeId: 'isco88',
+        targetSchemeId: 'isco08',
+      },
+      defaults: { status: 'proposed', justification: 'imported' },
+    });
+
+  it('what an approved version between the same schemes maps a code to is suggested first, with the version', async () => {
+    const t = await openWithSteward(
+      { name: 'Dana Levi', agency: 'ES', role: 'lead' },
+      { seedDemo: true },
+    );
     try {
-      const plain = await t.call('suggestions.forSource', {
+      await newTable(t);
+      const ask = () =>
+        t.call('suggestions.forSource', {
+          crosswalkId: 'isco88-isco08-new',
+          sourceCode: '3139',
+          k: 5,
+        });
+      const kinds = async () =>
+        (await ask()).suggestions.flatMap((s) => s.reasons).map((r) => r.kind);
+      // Approved mappings alone are not an approved table: nothing is inherited yet.
+      await t.call('crosswalks.addMapping', {
         crosswalkId: CW,
         sourceCode: '3139',
-        k: 5,
+        targetCode: '3521',
+        relation: 'close',
       });
-      expect(plain.suggestions.flatMap((s) => s.reasons).map((r) => r.kind)).not.toContain(
-        'inherited',
-      );
-      // An earlier, approved table between ISCO-88 and ISCO-08 that maps 3139 to 3521.
-      await importCrosswalk(t.backend.deps, {
-        fileName: 'earlier.csv',
-        bytes: Buffer.from('isco88,isco08\n3139,3521\n'),
-        options: { encoding: 'utf-8', delimiter: ',' },
-        columns: { sourceCode: 'isco88', targetCode: 'isco08' },
-        crosswalk: {
-          id: 'isco88-isco08-earlier',
-          nameHe: 'טבלה קודמת',
-          nameEn: 'Earlier table',
-          sourceSchemeId: 'isco88',
-          targetSchemeId: 'isco08',
-        },
-        defaults: { status: 'approved', justification: 'imported' },
-      });
-      const got = await t.call('suggestions.forSource', {
+      const added = await t.call('crosswalks.rows', {
         crosswalkId: CW,
-        sourceCode: '3139',
-        k: 5,
+        offset: 0,
+        limit: 1,
+        sort: [],
+        filter: { sourceCode: '3139' },
       });
+      await approveByBothAgencies(t, CW, [added.rows[0]!.mappingId!]);
+      expect(await kinds()).not.toContain('inherited');
+      await t.call('crosswalks.removeMappings', {
+        crosswalkId: CW,
+        mappingIds: [added.rows[0]!.mappingId!],
+      });
+
+      await approveDemoVersion(t);
+      const got = await ask();
       const top = got.suggestions[0]!;
       expect(top.targetCode).toBe('3521');
       const inherited = top.reasons.find((r) => r.kind === 'inherited');
-      expect(inherited).toMatchObject({ similarity: 1, codes: ['3139'] });
+      expect(inherited).toMatchObject({
+        similarity: 1,
+        codes: ['3139'],
+        versions: [{ crosswalkId: CW, version: 1 }],
+      });
       expect(inherited!.contribution).toBeGreaterThan(0.5 * top.score);
+
+      // Accepting it records an inherited mapping; another candidate stays a lexical suggestion.
+      const accepted = await t.call('suggestions.accept', {
+        crosswalkId: 'isco88-isco08-new',
+        sourceCode: '3139',
+        targetCode: '3521',
+        score: top.score,
+      });
+      const other = got.suggestions.find((s) => s.targetCode !== '3521')!;
+      await t.call('suggestions.accept', {
+        crosswalkId: 'isco88-isco08-new',
+        sourceCode: '3139',
+        targetCode: other.targetCode,
+        score: other.score,
+      });
+      const { rows } = await t.call('crosswalks.rows', {
+        crosswalkId: 'isco88-isco08-new',
+        offset: 0,
+        limit: 10,
+        sort: [],
+        filter: { sourceCode: '3139' },
+      });
+      const byTarget = new Map(rows.map((r) => [r.targetCode, r]));
+      expect(byTarget.get('3521')).toMatchObject({
+        mappingId: accepted.mappingId,
+        justification: 'inherited',
+      });
+      expect(byTarget.get(other.targetCode)?.justification).toBe('lexical_suggestion');
     } finally {
       await t.close();
     }

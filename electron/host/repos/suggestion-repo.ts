@@ -1,3 +1,4 @@
+import type { InheritedFrom } from '../../../shared/contract';
 import type { SuggestItem } from '../../../shared/domain/suggest/types';
 import type { WorkspaceDb } from '../db/workspace-db';
 
@@ -67,25 +68,31 @@ export class SuggestionRepo {
   }
 
   /**
-   * Target codes of approved mappings of `sourceCode` in the other crosswalks between versions of
-   * the same two schemes (schemes named alike in English, any version).
+   * What approved crosswalk versions between versions of the same two schemes (schemes named
+   * alike in English, any version; this crosswalk's own approved version too) map `sourceCode`
+   * to: the approved mappings frozen in each crosswalk's approved version.
    */
   inheritedTargets(
-    crosswalkId: string,
     sourceSchemeId: string,
     targetSchemeId: string,
     sourceCode: string,
-  ): string[] {
+  ): { targetCode: string; from: InheritedFrom }[] {
     return this.db
-      .all<{ target_code: string }>(
-        `SELECT DISTINCT m.target_code FROM crosswalks c
-         JOIN mappings m ON m.crosswalk_id = c.id AND m.source_code = ? AND m.status = 'approved'
-         WHERE c.id <> ?
+      .all<{ target_code: string; id: string; name_he: string; name_en: string; number: number }>(
+        `SELECT DISTINCT vm.target_code, c.id, c.name_he, c.name_en, v.number
+         FROM crosswalk_versions v
+         JOIN crosswalks c ON c.id = v.crosswalk_id
+         JOIN version_mappings vm ON vm.version_id = v.id AND vm.source_code = ? AND vm.status = 'approved'
+         WHERE v.status = 'approved'
            AND c.source_scheme_id IN (SELECT o.id FROM schemes o JOIN schemes s ON s.id = ? WHERE o.name_en = s.name_en)
-           AND c.target_scheme_id IN (SELECT o.id FROM schemes o JOIN schemes s ON s.id = ? WHERE o.name_en = s.name_en)`,
-        [sourceCode, crosswalkId, sourceSchemeId, targetSchemeId],
+           AND c.target_scheme_id IN (SELECT o.id FROM schemes o JOIN schemes s ON s.id = ? WHERE o.name_en = s.name_en)
+         ORDER BY vm.target_code, c.id`,
+        [sourceCode, sourceSchemeId, targetSchemeId],
       )
-      .map((r) => String(r.target_code));
+      .map((r) => ({
+        targetCode: String(r.target_code),
+        from: { crosswalkId: r.id, nameHe: r.name_he, nameEn: r.name_en, version: r.number },
+      }));
   }
 
   /** The first unmapped source code after `after` in code order (from the start when absent). */

@@ -1,4 +1,5 @@
 import type {
+  InheritedFrom,
   SourceSuggestions,
   SuggestionCandidate,
   SuggestionReasonKind,
@@ -26,10 +27,10 @@ interface PairIndex {
  * Ranked target suggestions for a crosswalk's source codes (shared/domain/suggest). The ranker's
  * index is built on first use per (source scheme, target scheme) in the backend's worker thread,
  * never on the UI thread, and kept until either scheme's items change. Each request feeds it the
- * crosswalk's live mappings of the source's siblings and, as inherited input, the approved
- * mappings of the same source code in other crosswalks between versions of the same two schemes
- * (matched by English scheme name). There is no crosswalk-level approval yet, so an approved
- * mapping stands for an approved crosswalk; with no such crosswalk the inherited input is empty.
+ * crosswalk's live mappings of the source's siblings and, as inherited input, what the approved
+ * versions of crosswalks between versions of the same two schemes (matched by English scheme
+ * name) map the source code to. Accepting a target one of those versions maps it to records the
+ * mapping as inherited; any other as a lexical suggestion.
  */
 export function suggestionHandlers(
   deps: ServiceDeps,
@@ -62,7 +63,22 @@ export function suggestionHandlers(
     return built;
   };
 
-  const candidate = (index: PairIndex, s: Suggestion): SuggestionCandidate => {
+  /** Target code → the approved versions that map the source code there. */
+  const inheritedOf = (
+    scope: { sourceSchemeId: string; targetSchemeId: string },
+    sourceCode: string,
+  ): Map<string, InheritedFrom[]> => {
+    const out = new Map<string, InheritedFrom[]>();
+    for (const r of repo.inheritedTargets(scope.sourceSchemeId, scope.targetSchemeId, sourceCode))
+      out.set(r.targetCode, [...(out.get(r.targetCode) ?? []), r.from]);
+    return out;
+  };
+
+  const candidate = (
+    index: PairIndex,
+    s: Suggestion,
+    inherited: Map<string, InheritedFrom[]>,
+  ): SuggestionCandidate => {
     const item = index.target.get(s.code);
     return {
       targetCode: s.code,
@@ -74,6 +90,9 @@ export function suggestionHandlers(
         similarity: r.similarity,
         contribution: r.contribution,
         codes: r.evidence ?? [],
+        ...(r.kind === 'inherited' && r.similarity > 0
+          ? { versions: inherited.get(s.code) ?? [] }
+          : {}),
       })),
     };
   };
@@ -83,21 +102,16 @@ export function suggestionHandlers(
     const index = indexOf(scope.sourceSchemeId, scope.targetSchemeId);
     const item = index.source.get(sourceCode);
     if (!item) throw new RpcError('not_found', `The source scheme has no code "${sourceCode}".`);
-    const inherited = repo.inheritedTargets(
-      crosswalkId,
-      scope.sourceSchemeId,
-      scope.targetSchemeId,
-      sourceCode,
-    );
+    const inherited = inheritedOf(scope, sourceCode);
     const ranked = index.ranker.rank(sourceCode, k, {
       mappings: repo.siblingMappings(crosswalkId, scope.sourceSchemeId, item.parentCode ?? null),
-      inherited: new Map(inherited.length > 0 ? [[sourceCode, inherited]] : []),
+      inherited: new Map(inherited.size > 0 ? [[sourceCode, [...inherited.keys()]]] : []),
     });
     return {
       sourceCode,
       sourceTitleHe: item.titleHe ?? null,
       sourceTitleEn: item.titleEn ?? null,
-      suggestions: ranked.map((s) => candidate(index, s)),
+      suggestions: ranked.map((s) => candidate(index, s, inherited)),
     };
   };
 
@@ -120,9 +134,10 @@ export function suggestionHandlers(
     },
     'suggestions.accept': ({ crosswalkId, sourceCode, targetCode, score }) => {
       deps.session.require(DECIDERS);
+      const fromApproved = inheritedOf(scopeOf(crosswalkId), sourceCode).has(targetCode);
       return crosswalks.addMapping(
         { crosswalkId, sourceCode, targetCode, relation: 'close' },
-        { justification: 'lexical_suggestion', confidence: score },
+        { justification: fromApproved ? 'inherited' : 'lexical_suggestion', confidence: score },
       );
     },
   };

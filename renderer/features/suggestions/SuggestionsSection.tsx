@@ -59,6 +59,7 @@ function Candidate({ s, n }: { s: SuggestionCandidate; n: number }) {
   const reasons = s.reasons
     .filter((r) => r.contribution > 0.005)
     .sort((a, b) => b.contribution - a.contribution);
+  const inheritedFrom = s.reasons.find((r) => r.kind === 'inherited')?.versions ?? [];
   return (
     <li className="suggestion" data-testid="suggestion">
       <button
@@ -98,6 +99,18 @@ function Candidate({ s, n }: { s: SuggestionCandidate; n: number }) {
             </li>
           ))}
         </ul>
+        {inheritedFrom.map((v) => (
+          <div
+            key={`${v.crosswalkId}:${v.version}`}
+            className="suggestion-from"
+            data-testid="inherited-from"
+          >
+            {t('inheritedFrom', {
+              name: pickTitle(uiLanguage(i18n.language), v.nameHe, v.nameEn)?.text ?? v.crosswalkId,
+              version: v.version,
+            })}
+          </div>
+        ))}
       </div>
     </li>
   );
