@@ -64,15 +64,17 @@ export const gridHandle = {
   focusWhenIdle() {
     focusPending = 'ifIdle';
   },
-  /** Called when rows arrive: completes a pending focus request. */
+  /**
+   * Called when rows arrive: completes a pending focus request. An idle request never takes focus
+   * from where the steward is (a field, the hierarchy trees, a button): only from nowhere.
+   */
   rowsArrived(total: number) {
     if (!focusPending || total === 0) return;
     const active = document.activeElement;
-    const typing =
-      active instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(active.tagName);
+    const idle = !active || active === document.body || !!active.closest('.mapping-grid');
     const mode = focusPending;
     focusPending = null;
-    if (mode === 'force' || !typing) this.focus();
+    if (mode === 'force' || idle) this.focus();
   },
   /** The focused row as the grid shows it right now (the store may lag behind the grid's events). */
   focusedRow(): MappingRow | null {
