@@ -14,8 +14,9 @@ test('freeze a version, change a mapping, the diff shows it', async ({ app }, te
   // Freeze the demo crosswalk as version 1: 678 proposed mappings of a many-to-many table.
   await versions.open();
   await expect(versions.dialog.getByTestId('versions-empty')).toBeVisible();
-  await versions.freeze('טבלת ILO כפי שפורסמה');
+  await versions.freeze('טבלת ILO כפי שפורסמה', { from: '2026-01-01', to: '2027-12-31' });
   const v1 = versions.card(1);
+  await expect(v1).toContainText('2026-01-01 – 2027-12-31');
   await expect(v1.getByTestId('version-status')).toHaveText('מוקפאת');
   await expect(v1).toContainText('678 מיפויים');
   await expect(v1.getByTestId('version-relationship')).toHaveText('M:N');
@@ -45,10 +46,24 @@ test('freeze a version, change a mapping, the diff shows it', async ({ app }, te
   // With two-agency approval the status waits for the other agency and the change is the
   // Employment Service's own decision, by whom; without it, the status itself.
   await expect(row.getByTestId('diff-change')).toContainText(/אישר \(רונית כהן\)|מוצע ← מאושר/);
+  // Each mapping's GSIM relationship type and validity: v1's dates, the draft's set when frozen.
+  await expect(row.getByTestId('diff-relationship')).toHaveText(/^(1:1|1:n|n:1|n:n)$/);
+  const validity = row.getByTestId('diff-validity');
+  await expect(validity.locator('.before')).toHaveText('2026-01-01 – 2027-12-31');
+  await expect(validity.locator('.after')).toHaveText('ייקבע בהקפאה');
 
   // Exported as CSV.
   await versions.dialog.getByTestId('diff-export-csv').click();
   await expect(versions.dialog.getByTestId('diff-export-path')).toBeVisible();
+
+  // Frozen as version 2, valid 2027–2028: an approval does not change what the mapping says, so
+  // it has held since v1's start; it ends with v2.
+  await versions.freeze('אחרי אישור', { from: '2027-01-01', to: '2028-12-31' });
+  await versions.compare('1', '2');
+  await expect(versions.diffRows()).toHaveCount(1);
+  const v2Validity = versions.diffRows().first().getByTestId('diff-validity');
+  await expect(v2Validity.locator('.before')).toHaveText('2026-01-01 – 2027-12-31');
+  await expect(v2Validity.locator('.after')).toHaveText('2026-01-01 – 2028-12-31');
   await page.screenshot({ path: testInfo.outputPath('versions-diff-he.png') });
 
   // The same in English.

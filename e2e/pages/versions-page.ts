@@ -22,8 +22,11 @@ export class VersionsPage {
     return this.dialog.locator(`[data-testid="version-card"][data-number="${number}"]`);
   }
 
-  async freeze(note: string) {
+  async freeze(note: string, valid: { from?: string; to?: string } = {}) {
+    await this.dialog.getByTestId('versions-tab-list').click();
     await this.dialog.locator('input[name="note"]').fill(note);
+    await this.dialog.locator('input[name="validFrom"]').fill(valid.from ?? '');
+    await this.dialog.locator('input[name="validTo"]').fill(valid.to ?? '');
     const before = await this.dialog.getByTestId('version-card').count();
     await this.dialog.getByTestId('version-freeze').click();
     await expect(this.dialog.getByTestId('version-card')).toHaveCount(before + 1);

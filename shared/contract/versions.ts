@@ -17,7 +17,7 @@ export const VERSION_STATUSES = ['frozen', 'approved', 'superseded'] as const;
 export const VersionStatus = z.enum(VERSION_STATUSES);
 export type VersionStatus = z.infer<typeof VersionStatus>;
 
-/** GSIM relationship type of a correspondence table (computed from the links' cardinality). */
+/** GSIM relationship type of a correspondence table (from the links' cardinality, or derived). */
 export const RELATIONSHIP_TYPES = ['1:1', '1:N', 'N:1', 'M:N', 'derived'] as const;
 export const RelationshipType = z.enum(RELATIONSHIP_TYPES);
 
@@ -96,6 +96,12 @@ export const VersionMapping = z.object({
   cbsAt: IsoTime.nullable(),
   /** Cardinality within the table (1:1, 1:n, n:1, n:n); null for a rejected mapping. */
   cardinality: z.enum(['1:1', '1:n', 'n:1', 'n:n']).nullable(),
+  /**
+   * When the mapping holds (ISO yyyy-mm-dd; null: open). The draft's are null until frozen. Its
+   * relationship type: mappingRelationshipType (shared/domain/crosswalk/versions.ts).
+   */
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
 });
 export type VersionMapping = z.infer<typeof VersionMapping>;
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import type { MappingRow, Params } from '../../shared/contract';
+import { mappingCardinalities } from '../../shared/domain/crosswalk/cardinality';
 import { parseSssom } from '../../shared/domain/import/sssom';
 import { approveByBothAgencies } from './approve-both';
 import { loadIscoCrosswalk } from './crosswalk-fixture';
@@ -47,7 +48,7 @@ const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const dataLines = (tsv: string) => tsv.split('\n').filter((l) => !l.startsWith('#'));
 
 /** Freezes v1 of the ILO ISCO-88 → ISCO-08 crosswalk with its first 30 mappings approved by both agencies. */
-async function frozenV1() {
+async function frozenV1(validity: { validFrom?: string; validTo?: string } = {}) {
   const t = await openWithSteward(LEAD_ES);
   const isco = await loadIscoCrosswalk(t);
   const { crosswalkId } = isco;
@@ -67,7 +68,7 @@ async function frozenV1() {
   });
   const approvedAtFreeze = await allRows(t, crosswalkId, { status: ['approved'] });
   expect(approvedAtFreeze).toHaveLength(30);
-  const v1 = await t.call('versions.freeze', { crosswalkId, note: 'ILO v1' });
+  const v1 = await t.call('versions.freeze', { crosswalkId, note: 'ILO v1', ...validity });
   return { t, ...isco, ids, approvers, approvedAtFreeze, v1 };
 }
 
@@ -212,6 +213,100 @@ describe('exporting a frozen version', () => {
             l.startsWith('#') && !/^# (mapping_set_id|mapping_set_title|mapping_date):/.test(l),
         );
     expect(meta(tsvAgain)).toEqual(meta(tsv));
+    await t.close();
+  });
+
+  it('carries each mapping’s relationship type and valid from / to in every format; Parquet has DATE columns', async () => {
+    const { t, crosswalkId, approvedAtFreeze } = await frozenV1({
+      validFrom: '2026-01-01',
+      validTo: '2027-12-31',
+    });
+    const pairs = approvedAtFreeze.map((r) => `${r.sourceCode}→${r.targetCode}`);
+    const cardinality = mappingCardinalities(
+      approvedAtFreeze.map((r) => r.sourceCode),
+      approvedAtFreeze.map((r) => r.targetCode!),
+    );
+
+    const parquet = await t.call('versions.export', { crosswalkId, number: 1, format: 'parquet' });
+    const duck = await DuckDBInstance.create(':memory:');
+    const conn = await duck.connect();
+    const src = `read_parquet(${sqlString(parquet.path)})`;
+    const types = Object.fromEntries(
+      (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${src}`))
+        .getRowObjectsJS()
+        .map((r) => [String(r.column_name), String(r.column_type)]),
+    );
+    expect(types).toMatchObject({
+      relationship_type: 'VARCHAR',
+      valid_from: 'DATE',
+      valid_to: 'DATE',
+    });
+    const rows = (
+      await conn.runAndReadAll(
+        `SELECT source_code || '→' || target_code AS pair, relationship_type,
+           strftime(valid_from, '%Y-%m-%d') AS valid_from, strftime(valid_to, '%Y-%m-%d') AS valid_to
+         FROM ${src} ORDER BY source_code, target_code`,
+      )
+    ).getRowObjectsJS();
+    conn.closeSync();
+    duck.closeSync();
+    expect(rows).toEqual(
+      pairs.map((pair, i) => ({
+        pair,
+        relationship_type: cardinality[i],
+        valid_from: '2026-01-01',
+        valid_to: '2027-12-31',
+      })),
+    );
+    // hyparquet reads the same dates as dates.
+    const { parquetReadObjects } = await import('hyparquet');
+    const bytes = fs.readFileSync(parquet.path);
+    const objects = await parquetReadObjects({
+      file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+      columns: ['valid_from', 'valid_to'],
+    });
+    expect(objects[0]).toEqual({
+      valid_from: new Date('2026-01-01T00:00:00Z'),
+      valid_to: new Date('2027-12-31T00:00:00Z'),
+    });
+
+    const csv = await t.call('versions.export', { crosswalkId, number: 1, format: 'csv' });
+    const [header, firstRow] = fs
+      .readFileSync(csv.path, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/);
+    expect(header!.split(',').slice(-3)).toEqual(['relationship_type', 'valid_from', 'valid_to']);
+    expect(firstRow!.split(',').slice(-3)).toEqual([cardinality[0], '2026-01-01', '2027-12-31']);
+
+    const json = await t.call('versions.export', { crosswalkId, number: 1, format: 'json' });
+    const doc = JSON.parse(fs.readFileSync(json.path, 'utf8')) as {
+      mappings: { relationshipType: string; validFrom: string; validTo: string }[];
+    };
+    expect(doc.mappings[0]).toMatchObject({
+      relationshipType: cardinality[0],
+      validFrom: '2026-01-01',
+      validTo: '2027-12-31',
+    });
+
+    const sssom = await t.call('versions.export', { crosswalkId, number: 1, format: 'sssom' });
+    const tsv = fs.readFileSync(sssom.path, 'utf8');
+    const { metadata, table } = parseSssom(tsv);
+    const slots = (metadata.extension_definitions as { slot_name: string; type_hint: string }[])
+      .filter((e) => ['relationship_type', 'valid_from', 'valid_to'].includes(e.slot_name))
+      .map((e) => [e.slot_name, e.type_hint]);
+    expect(slots).toEqual([
+      ['relationship_type', 'xsd:string'],
+      ['valid_from', 'xsd:date'],
+      ['valid_to', 'xsd:date'],
+    ]);
+    const col = (name: string) => table.rows.map((r) => r[table.headers.indexOf(name)]);
+    expect(col('relationship_type')).toEqual(col('mapping_cardinality'));
+    expect(new Set(col('valid_from'))).toEqual(new Set(['2026-01-01']));
+    expect(new Set(col('valid_to'))).toEqual(new Set(['2027-12-31']));
+
+    // The live crosswalk's export has no version columns.
+    const live = await t.call('crosswalks.export', { crosswalkId, format: 'csv' });
+    expect(fs.readFileSync(live.path, 'utf8')).not.toContain('valid_from');
     await t.close();
   });
 });

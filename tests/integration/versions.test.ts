@@ -2,8 +2,13 @@ import fs from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { MappingRow, Steward } from '../../shared/contract';
+import { importCrosswalk } from '../../electron/host/import/run-import';
+import { VersionRepo } from '../../electron/host/repos/version-repo';
 import { mappingCardinalities } from '../../shared/domain/crosswalk/cardinality';
+import { mappingRelationshipType } from '../../shared/domain/crosswalk/versions';
 import { RpcError } from '../../shared/rpc/errors';
+import { as } from './agencies';
+import { approveByBothAgencies } from './approve-both';
 import { loadIscoCrosswalk } from './crosswalk-fixture';
 import { openWithSteward, type TestBackend } from './harness';
 
@@ -334,5 +339,174 @@ describe('crosswalk versions', () => {
     await t.call('profile.create', { name: 'Viewer', agency: 'CBS', role: 'viewer' });
     const viewer = await refused(t.call('versions.approve', { crosswalkId, number: 1 }));
     expect(viewer.code).toBe('forbidden');
+  });
+});
+
+describe('GSIM metadata on each frozen mapping', () => {
+  /** A version's frozen mappings as the diff and the exports read them, by "source→target". */
+  const frozen = (t: TestBackend, crosswalkId: string, number: number) => {
+    const repo = new VersionRepo(t.backend.deps.db);
+    const v = repo.get(crosswalkId, number)!;
+    return new Map(repo.mappings(v.id).map((m) => [`${m.sourceCode}→${m.targetCode}`, m]));
+  };
+
+  it('dates each mapping: unchanged ones keep the earlier valid_from, no map outlives its codes', async () => {
+    const { t, crosswalkId } = await setup();
+    const live = await allRows(t, crosswalkId);
+    const [first, second, third] = live;
+    // ISCO-08 item of the first mapping's target ends mid-2026; the second's source starts in March.
+    t.backend.deps.db.write(() => {
+      t.backend.deps.db.run(
+        "UPDATE items SET valid_to = '2026-06-30' WHERE scheme_id = 'isco08' AND code = ?",
+        [first!.targetCode!],
+      );
+      t.backend.deps.db.run(
+        "UPDATE items SET valid_from = '2026-03-01' WHERE scheme_id = 'isco88' AND code = ?",
+        [second!.sourceCode],
+      );
+    });
+    const key = (r: MappingRow) => `${r.sourceCode}→${r.targetCode}`;
+
+    // A malformed date is refused; empty dates leave the version open, as before.
+    const bad = await refused(
+      t.call('versions.freeze', { crosswalkId, validFrom: '1/1/2026', validTo: '' }),
+    );
+    expect(bad.code).toBe('validation_failed');
+
+    await t.call('versions.freeze', {
+      crosswalkId,
+      validFrom: '2026-01-01',
+      validTo: '2027-12-31',
+    });
+    const v1 = frozen(t, crosswalkId, 1);
+    expect(v1.get(key(third!))).toMatchObject({ validFrom: '2026-01-01', validTo: '2027-12-31' });
+    expect(v1.get(key(first!))).toMatchObject({ validFrom: '2026-01-01', validTo: '2026-06-30' });
+    expect(v1.get(key(second!))).toMatchObject({ validFrom: '2026-03-01', validTo: '2027-12-31' });
+    expect([...v1.values()].every((m) => m.validFrom !== null && m.validTo !== null)).toBe(true);
+
+    // The third mapping's share changes; v2 starts later.
+    await t.call('crosswalks.decide', { crosswalkId, mappingIds: [third!.mappingId!], share: 0.5 });
+    await t.call('versions.freeze', {
+      crosswalkId,
+      validFrom: '2027-01-01',
+      validTo: '2028-12-31',
+    });
+    const v2 = frozen(t, crosswalkId, 2);
+    expect(v2.get(key(third!))).toMatchObject({ validFrom: '2027-01-01', validTo: '2028-12-31' });
+    expect(v2.get(key(first!))).toMatchObject({ validFrom: '2026-01-01', validTo: '2026-06-30' });
+    expect(v2.get(key(second!))).toMatchObject({ validFrom: '2026-03-01', validTo: '2028-12-31' });
+    const unchanged = [...v2.values()].filter((m) => m !== v2.get(key(third!)));
+    expect(new Set(unchanged.map((m) => m.validFrom))).toEqual(
+      new Set(['2026-01-01', '2026-03-01']),
+    );
+
+    // The diff shows the changed mapping with its relationship type and its dates in each version.
+    const diff = await t.call('versions.diff', {
+      crosswalkId,
+      from: 1,
+      to: 2,
+      offset: 0,
+      limit: 10,
+    });
+    expect(diff.total).toBe(1);
+    expect(diff.rows[0]!.before).toMatchObject({ validFrom: '2026-01-01', share: third!.share });
+    expect(diff.rows[0]!.after).toMatchObject({
+      validFrom: '2027-01-01',
+      validTo: '2028-12-31',
+      share: 0.5,
+    });
+
+    // A version frozen with empty dates: the mappings are open except where their codes end.
+    await t.call('versions.freeze', { crosswalkId, validFrom: '', validTo: '' });
+    const v3 = frozen(t, crosswalkId, 3);
+    expect((await t.call('versions.list', { crosswalkId }))[0]).toMatchObject({
+      number: 3,
+      validFrom: null,
+      validTo: null,
+    });
+    expect(v3.get(key(third!))).toMatchObject({ validFrom: '2027-01-01', validTo: null });
+    expect(v3.get(key(first!))).toMatchObject({ validFrom: '2026-01-01', validTo: '2026-06-30' });
+    await t.close();
+  });
+
+  it('a version frozen before per-mapping dates shows the version’s own dates', async () => {
+    const { t, crosswalkId } = await setup();
+    await t.call('versions.freeze', {
+      crosswalkId,
+      validFrom: '2025-01-01',
+      validTo: '2025-12-31',
+    });
+    // As a workspace from before migration 15 has it.
+    t.backend.deps.db.write(() =>
+      t.backend.deps.db.run('UPDATE version_mappings SET valid_from = NULL, valid_to = NULL'),
+    );
+    const v1 = [...frozen(t, crosswalkId, 1).values()];
+    expect(v1.every((m) => m.validFrom === '2025-01-01' && m.validTo === '2025-12-31')).toBe(true);
+    await t.close();
+  });
+
+  it('an accepted inherited suggestion is derived; a table made only of them is derived', async () => {
+    const t = await openWithSteward(
+      { name: 'Dana Levi', agency: 'ES', role: 'lead' },
+      { seedDemo: true },
+    );
+    const demo = 'isco88-isco08';
+    // The demo table, completed and approved by both agencies as its version 1.
+    await t.call('crosswalks.addMapping', {
+      crosswalkId: demo,
+      sourceCode: '3139',
+      targetCode: '3521',
+      relation: 'close',
+    });
+    const ids = (await allRows(t, demo)).map((r) => r.mappingId!);
+    await approveByBothAgencies(t, demo, ids);
+    await t.call('versions.freeze', { crosswalkId: demo });
+    await t.call('versions.approve', { crosswalkId: demo, number: 1 });
+    await as(t, { name: 'רונית כהן', agency: 'CBS', role: 'lead' }, () =>
+      t.call('versions.approve', { crosswalkId: demo, number: 1 }),
+    );
+
+    // A new table between the same schemes takes 3139 → 3521 from it, and has one mapping of its own.
+    const scope = (await t.call('crosswalks.list', {})).find((c) => c.id === demo)!;
+    await importCrosswalk(t.backend.deps, {
+      fileName: 'new.csv',
+      bytes: Buffer.from('src,tgt\n1110,1111\n'),
+      options: { encoding: 'utf-8', delimiter: ',' },
+      columns: { sourceCode: 'src', targetCode: 'tgt' },
+      crosswalk: {
+        id: 'derived-table',
+        nameHe: 'טבלה נגזרת',
+        nameEn: 'Derived table',
+        sourceSchemeId: scope.sourceSchemeId,
+        targetSchemeId: scope.targetSchemeId,
+      },
+      defaults: { status: 'proposed', justification: 'imported' },
+    });
+    const crosswalkId = 'derived-table';
+    await t.call('suggestions.accept', {
+      crosswalkId,
+      sourceCode: '3139',
+      targetCode: '3521',
+      score: 0.9,
+    });
+    const v1 = await t.call('versions.freeze', { crosswalkId });
+    expect(v1.relationshipType).toBe('1:1');
+    const mappings = frozen(t, crosswalkId, 1);
+    const inherited = mappings.get('3139→3521')!;
+    expect(inherited).toMatchObject({ justification: 'inherited', cardinality: '1:1' });
+    expect(mappingRelationshipType(inherited)).toBe('derived');
+    expect(mappingRelationshipType(mappings.get('1110→1111')!)).toBe('1:1');
+
+    // Without the mapping judged here, every link is derived: so is the table.
+    const own = (await allRows(t, crosswalkId)).find((r) => r.sourceCode === '1110')!;
+    await t.call('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: [own.mappingId!],
+      status: 'rejected',
+    });
+    const v2 = await t.call('versions.freeze', { crosswalkId });
+    expect(v2.relationshipType).toBe('derived');
+    expect(mappingRelationshipType(frozen(t, crosswalkId, 2).get('1110→1111')!)).toBeNull();
+    await t.close();
   });
 });

@@ -3,6 +3,7 @@ import { crosswalkVersionsMigration } from './migration-11-versions';
 import { mappingCommentsMigration } from './migration-12-comments';
 import { versionApproverIdsMigration } from './migration-13-version-approver-ids';
 import { versionCardinalityMigration } from './migration-14-version-cardinality';
+import { versionMappingValidityMigration } from './migration-15-version-mapping-validity';
 
 /**
  * Numbered migrations, applied in order and recorded in schema_migrations. The applied list must
@@ -147,4 +148,5 @@ export const MIGRATIONS: Migration[] = [
   mappingCommentsMigration,
   versionApproverIdsMigration,
   versionCardinalityMigration,
+  versionMappingValidityMigration,
 ];

@@ -1,5 +1,10 @@
 import type { CrosswalkVersion, VersionApproval, VersionMapping } from '../../../shared/contract';
-import { tableCardinalities } from '../../../shared/domain/crosswalk/versions';
+import {
+  mappingValidity,
+  tableCardinalities,
+  type Validity,
+} from '../../../shared/domain/crosswalk/versions';
+import type { SqlParam } from '../db/journal';
 import type { WorkspaceDb } from '../db/workspace-db';
 import type { MappingApprovers } from './approval-export-repo';
 import type { ExportMapping } from './crosswalk-repo';
@@ -55,7 +60,15 @@ const DECIDER_IDS = 'es_steward_id, cbs_steward_id';
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
-const toMapping = (r: unknown[], cardinality: unknown = null): VersionMapping => ({
+/**
+ * A row read with COPIED and DECISIONS; `frozen` is what the freeze added (cardinality and
+ * validity), absent for a live mapping. A version frozen before its mappings had their own
+ * validity shows the version's dates on each of them.
+ */
+const toMapping = (
+  r: unknown[],
+  frozen?: { cardinality: unknown; validFrom: unknown; validTo: unknown; version: Validity },
+): VersionMapping => ({
   sourceCode: String(r[0]),
   targetCode: String(r[1]),
   relation: r[2] as VersionMapping['relation'],
@@ -77,8 +90,23 @@ const toMapping = (r: unknown[], cardinality: unknown = null): VersionMapping =>
   cbsDecision: str(r[18]),
   cbsBy: str(r[19]),
   cbsAt: str(r[20]),
-  cardinality: str(cardinality) as VersionMapping['cardinality'],
+  cardinality: str(frozen?.cardinality) as VersionMapping['cardinality'],
+  ...validityOf(frozen),
 });
+
+function validityOf(frozen?: {
+  validFrom: unknown;
+  validTo: unknown;
+  version: Validity;
+}): Validity {
+  if (!frozen) return { validFrom: null, validTo: null };
+  // A stored date is null only where the version's is too (mappingValidity starts from it), so
+  // falling back to the version's dates changes nothing for a version frozen since migration 15.
+  return {
+    validFrom: str(frozen.validFrom) ?? frozen.version.validFrom,
+    validTo: str(frozen.validTo) ?? frozen.version.validTo,
+  };
+}
 
 export interface NewVersion {
   id: number;
@@ -142,12 +170,22 @@ export class VersionRepo {
 
   /** A version's frozen mappings in source/target order. */
   mappings(versionId: number): VersionMapping[] {
+    const version = this.validity(versionId);
     return this.db
       .rows(
-        `SELECT ${COPIED}, ${DECISIONS}, cardinality FROM version_mappings WHERE version_id = ? ORDER BY source_code, target_code, mapping_id`,
+        `SELECT ${COPIED}, ${DECISIONS}, cardinality, valid_from, valid_to FROM version_mappings WHERE version_id = ? ORDER BY source_code, target_code, mapping_id`,
         [versionId],
       )
-      .map((r) => toMapping(r, r[21]));
+      .map((r) => toMapping(r, { cardinality: r[21], validFrom: r[22], validTo: r[23], version }));
+  }
+
+  /** A version's own valid from / to. */
+  private validity(versionId: number): Validity {
+    const v = this.db.get<{ valid_from: string | null; valid_to: string | null }>(
+      'SELECT valid_from, valid_to FROM crosswalk_versions WHERE id = ?',
+      [versionId],
+    );
+    return { validFrom: v?.valid_from ?? null, validTo: v?.valid_to ?? null };
   }
 
   /** The live (draft) mappings in source/target order. */
@@ -204,6 +242,18 @@ export class VersionRepo {
         source_code: String(m.source_code),
         target_code: String(m.target_code),
       }));
+  }
+
+  /** Each frozen mapping's valid from / to by mapping id, as the exports carry them. */
+  validityForExport(versionId: number): Map<number, Validity> {
+    const version = this.validity(versionId);
+    const out = new Map<number, Validity>();
+    for (const r of this.db.rows(
+      'SELECT mapping_id, valid_from, valid_to FROM version_mappings WHERE version_id = ?',
+      [versionId],
+    ))
+      out.set(r[0] as number, validityOf({ validFrom: r[1], validTo: r[2], version }));
+    return out;
   }
 
   /**
@@ -288,7 +338,72 @@ export class VersionRepo {
     );
     this.db.run('UPDATE crosswalk_versions SET mapping_count = ? WHERE id = ?', [copied, v.id]);
     this.setCardinalities(v.id);
+    this.setValidity(v);
     return copied;
+  }
+
+  /**
+   * Inside the freeze's db.write(): when each frozen mapping holds (mappingValidity), from the
+   * previous version's mappings, the version's dates and the source and target items' own dates.
+   */
+  private setValidity(v: NewVersion): void {
+    const rows = this.db.rows(
+      `SELECT vm.mapping_id, vm.source_code, vm.target_code, vm.relation, vm.share, vm.status,
+         s.valid_from, s.valid_to, t.valid_from, t.valid_to
+       FROM version_mappings vm
+       JOIN crosswalks c ON c.id = ?
+       LEFT JOIN items s ON s.scheme_id = c.source_scheme_id AND s.code = vm.source_code
+       LEFT JOIN items t ON t.scheme_id = c.target_scheme_id AND t.code = vm.target_code
+       WHERE vm.version_id = ?`,
+      [v.crosswalkId, v.id],
+    );
+    const sources = new Map<string, Validity>();
+    const targets = new Map<string, Validity>();
+    const mappings = rows.map((r) => {
+      const m = {
+        sourceCode: String(r[1]),
+        targetCode: String(r[2]),
+        relation: r[3] as VersionMapping['relation'],
+        share: r[4] as number | null,
+        status: r[5] as VersionMapping['status'],
+      };
+      sources.set(m.sourceCode, { validFrom: str(r[6]), validTo: str(r[7]) });
+      targets.set(m.targetCode, { validFrom: str(r[8]), validTo: str(r[9]) });
+      return m;
+    });
+    const previous = this.get(v.crosswalkId, v.number - 1);
+    const validity = mappingValidity(
+      mappings,
+      { validFrom: v.validFrom, validTo: v.validTo },
+      previous ? this.mappings(previous.id) : [],
+      sources,
+      targets,
+    );
+    // Few distinct date pairs (the version's, the codes' own): one update per pair.
+    const ids = new Map<string, { dates: Validity; ids: number[] }>();
+    rows.forEach((r, i) => {
+      const dates = validity[i]!;
+      if (dates.validFrom === null && dates.validTo === null) return;
+      const key = `${dates.validFrom}\u0000${dates.validTo}`;
+      const group = ids.get(key) ?? ids.set(key, { dates, ids: [] }).get(key)!;
+      group.ids.push(r[0] as number);
+    });
+    for (const { dates, ids: list } of ids.values())
+      this.updateIn(v.id, 'valid_from = ?, valid_to = ?', [dates.validFrom, dates.validTo], list);
+  }
+
+  /** UPDATE version_mappings SET <set> for the given mapping ids of a version, in batches. */
+  private updateIn(
+    versionId: number,
+    set: string,
+    values: SqlParam[],
+    ids: readonly number[],
+  ): void {
+    for (let i = 0; i < ids.length; i += 10_000)
+      this.db.run(
+        `UPDATE version_mappings SET ${set} WHERE version_id = ? AND mapping_id IN (SELECT value FROM json_each(?))`,
+        [...values, versionId, JSON.stringify(ids.slice(i, i + 10_000))],
+      );
   }
 
   /** Inside the freeze's db.write(): each frozen mapping's cardinality within the version's table. */
@@ -312,12 +427,7 @@ export class VersionRepo {
       if (list) list.push(r[0] as number);
       else ids.set(c, [r[0] as number]);
     });
-    for (const [c, list] of ids)
-      for (let i = 0; i < list.length; i += 10_000)
-        this.db.run(
-          'UPDATE version_mappings SET cardinality = ? WHERE version_id = ? AND mapping_id IN (SELECT value FROM json_each(?))',
-          [c, versionId, JSON.stringify(list.slice(i, i + 10_000))],
-        );
+    for (const [c, list] of ids) this.updateIn(versionId, 'cardinality = ?', [c], list);
   }
 
   setApprovals(id: number, approvals: VersionApproval[], approvedAt: string | null): void {

@@ -15,6 +15,11 @@ import {
   toSssomTsv,
   type SssomScheme,
 } from '../../../shared/domain/export/sssom';
+import {
+  relationshipTypesOf,
+  type FrozenMappingMeta,
+  type Validity,
+} from '../../../shared/domain/crosswalk/versions';
 import { toCsv } from '../../../shared/domain/tabular/csv-write';
 import { toParquet } from './parquet-export';
 import { RpcError } from '../../../shared/rpc/errors';
@@ -48,6 +53,48 @@ const COLUMNS = [
 
 const CODE_COLUMNS = new Set<string>(['source_code', 'target_code']);
 
+/** A version's export adds each mapping's GSIM relationship type and validity after COLUMNS. */
+const VERSION_COLUMNS = ['relationship_type', 'valid_from', 'valid_to'] as const;
+
+/** The VERSION_COLUMNS cells of a row (none for a live crosswalk's export). */
+function versionCells(
+  frozen: ReadonlyMap<number, FrozenMappingMeta> | undefined,
+  m: ExportMapping,
+): (string | null)[] {
+  if (!frozen) return [];
+  const f = frozen.get(m.mapping_id);
+  return [f?.relationshipType ?? null, f?.validFrom ?? null, f?.validTo ?? null];
+}
+
+/**
+ * A version's rows' relationship type and validity. The type is over the exported (approved)
+ * rows, like their mapping_cardinality, so the file says the same of itself as the crosswalk it
+ * is re-imported into; for a version that can be approved, the rows are its whole table.
+ */
+function frozenMeta(
+  rows: readonly ExportMapping[],
+  validity: ReadonlyMap<number, Validity> | undefined,
+): Map<number, FrozenMappingMeta> {
+  const types = relationshipTypesOf(
+    rows.map((m) => ({
+      sourceCode: m.source_code,
+      targetCode: m.target_code,
+      status: m.status,
+      justification: m.justification,
+    })),
+  );
+  return new Map(
+    rows.map((m, i) => [
+      m.mapping_id,
+      {
+        relationshipType: types[i]!,
+        validFrom: validity?.get(m.mapping_id)?.validFrom ?? null,
+        validTo: validity?.get(m.mapping_id)?.validTo ?? null,
+      },
+    ]),
+  );
+}
+
 interface ExportContext {
   repo: CrosswalkRepo;
   schemes: SchemeRepo;
@@ -64,13 +111,17 @@ const slug = (text: string) =>
 
 const cellValue = (m: ExportMapping, c: (typeof COLUMNS)[number]): string | number | null => m[c];
 
-async function toXlsx(cw: Crosswalk, rows: ExportMapping[]): Promise<Uint8Array> {
+async function toXlsx(
+  cw: Crosswalk,
+  rows: ExportMapping[],
+  frozen: ReadonlyMap<number, FrozenMappingMeta> | undefined,
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Gesher';
   const sheet = wb.addWorksheet('מיפויים', {
     views: [{ rightToLeft: true, state: 'frozen', ySplit: 1 }],
   });
-  sheet.columns = COLUMNS.map((c) => ({
+  sheet.columns = [...COLUMNS, ...(frozen ? VERSION_COLUMNS : [])].map((c) => ({
     header: c,
     key: c,
     width: CODE_COLUMNS.has(c) ? 12 : c.includes('title') ? 40 : 16,
@@ -78,7 +129,7 @@ async function toXlsx(cw: Crosswalk, rows: ExportMapping[]): Promise<Uint8Array>
     style: CODE_COLUMNS.has(c) ? { numFmt: '@' } : {},
   }));
   for (const m of rows) {
-    const row = sheet.addRow(COLUMNS.map((c) => cellValue(m, c)));
+    const row = sheet.addRow([...COLUMNS.map((c) => cellValue(m, c)), ...versionCells(frozen, m)]);
     for (const [i, c] of COLUMNS.entries()) {
       if (CODE_COLUMNS.has(c)) {
         const cell = row.getCell(i + 1);
@@ -107,6 +158,8 @@ export interface ExportSet {
   approvers: ReadonlyMap<number, MappingApprovers>;
   /** A frozen version's export; absent for the live crosswalk. */
   version?: CrosswalkVersion;
+  /** A version's per-mapping valid from / to, by mapping id. */
+  validity?: ReadonlyMap<number, Validity>;
 }
 
 /** The source and target schemes of a crosswalk. */
@@ -150,6 +203,7 @@ export async function writeExport(
   format: ExportFormat,
 ): Promise<ExportedFile> {
   const { crosswalk: cw, source, target, steward, rows, approvers, version } = set;
+  const frozen = version && frozenMeta(rows, set.validity);
   const versionPart = version ? `-v${version.number}` : '';
   const base = `${slug(cw.nameEn)}${versionPart}-approved-${ctx.now.slice(0, 19).replace(/[:T]/g, '-')}`;
   const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
@@ -160,14 +214,14 @@ export async function writeExport(
         `${base}.csv`,
         utf8(
           toCsv(
-            [...COLUMNS],
-            rows.map((m) => COLUMNS.map((c) => cellValue(m, c))),
+            [...COLUMNS, ...(version ? VERSION_COLUMNS : [])],
+            rows.map((m) => [...COLUMNS.map((c) => cellValue(m, c)), ...versionCells(frozen, m)]),
           ),
         ),
         rows.length,
       );
     case 'xlsx':
-      return ctx.files.save(`${base}.xlsx`, await toXlsx(cw, rows), rows.length);
+      return ctx.files.save(`${base}.xlsx`, await toXlsx(cw, rows, frozen), rows.length);
     case 'json': {
       const doc = {
         crosswalk: { id: cw.id, nameHe: cw.nameHe, nameEn: cw.nameEn, description: cw.description },
@@ -222,6 +276,12 @@ export async function writeExport(
           updatedBy: m.updated_by,
           updatedByAgency: m.updated_by_agency,
           updatedAt: m.updated_at,
+          ...(version && {
+            relationshipType: null,
+            validFrom: null,
+            validTo: null,
+            ...frozen?.get(m.mapping_id),
+          }),
         })),
       };
       return ctx.files.save(`${base}.json`, utf8(JSON.stringify(doc, null, 2)), rows.length);
@@ -238,6 +298,7 @@ export async function writeExport(
           rows,
           approvers,
           version,
+          frozen,
         }),
         rows.length,
       );
@@ -258,6 +319,7 @@ export async function writeExport(
           publicationDate: version?.approvedAt?.slice(0, 10),
           subject: sssomScheme(source),
           object: sssomScheme(target),
+          versionMappingSlots: !!version,
           setSlots: version && [
             {
               slotName: 'version_status',
@@ -307,6 +369,7 @@ export async function writeExport(
             status: m.status,
             partialSource: m.partial_source === 1,
             partialTarget: m.partial_target === 1,
+            ...frozen?.get(m.mapping_id),
           };
         }),
       );

@@ -5,6 +5,7 @@ import {
   type SchemaElement,
 } from 'hyparquet-writer';
 import type { Crosswalk, CrosswalkVersion, Scheme, Steward } from '../../../shared/contract';
+import type { FrozenMappingMeta } from '../../../shared/domain/crosswalk/versions';
 import { RpcError } from '../../../shared/rpc/errors';
 import type { MappingApprovers } from '../repos/approval-export-repo';
 import type { ExportMapping } from '../repos/crosswalk-repo';
@@ -20,6 +21,8 @@ export interface ParquetExportInput {
   approvers: ReadonlyMap<number, MappingApprovers>;
   /** A frozen version's export: its number, status and approvals go in the metadata. */
   version?: CrosswalkVersion;
+  /** A version's per-mapping relationship type and validity, by mapping id. */
+  frozen?: ReadonlyMap<number, FrozenMappingMeta>;
 }
 
 /** Parquet physical/logical type of each exported column (codes and every text are UTF8, never numbers). */
@@ -47,6 +50,31 @@ const utcMillis = (name: string): SchemaElement => ({
   converted_type: 'TIMESTAMP_MILLIS',
   logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: true, unit: 'MILLIS' },
 });
+
+/** A calendar date (INT32 days since 1970-01-01): DuckDB DATE, Spark DateType, pyarrow date32. */
+const date = (name: string): SchemaElement => ({
+  name,
+  type: 'INT32',
+  repetition_type: 'OPTIONAL',
+  converted_type: 'DATE',
+  logical_type: { type: 'DATE' },
+});
+
+const calendarDate = (
+  iso: string | null | undefined,
+  code: string,
+  column: string,
+): Date | null => {
+  if (iso === undefined || iso === null) return null;
+  const d = new Date(`${iso}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(d.getTime()))
+    throw new RpcError(
+      'validation_failed',
+      `Mapping ${code} has a ${column} that is not a yyyy-mm-dd date: ${iso}`,
+      { column, value: iso },
+    );
+  return d;
+};
 
 export function toParquet(input: ParquetExportInput): Uint8Array {
   const { rows, crosswalk: cw, source, target, steward } = input;
@@ -104,6 +132,26 @@ export function toParquet(input: ParquetExportInput): Uint8Array {
       data: rows.map((m) => timestamp(input.approvers.get(m.mapping_id)?.at, m.source_code)),
     },
   ];
+  if (input.version) {
+    // A version's mappings: each one's GSIM relationship type and the dates it holds between.
+    const frozen = (m: ExportMapping) => input.frozen?.get(m.mapping_id);
+    columnData.push(
+      {
+        name: 'relationship_type',
+        type: TEXT,
+        nullable: true,
+        data: rows.map((m) => frozen(m)?.relationshipType ?? null),
+      },
+      {
+        name: 'valid_from',
+        data: rows.map((m) => calendarDate(frozen(m)?.validFrom, m.source_code, 'valid_from')),
+      },
+      {
+        name: 'valid_to',
+        data: rows.map((m) => calendarDate(frozen(m)?.validTo, m.source_code, 'valid_to')),
+      },
+    );
+  }
   const kv: Record<string, string> = {
     'gesher.crosswalk_id': cw.id,
     'gesher.crosswalk_name_he': cw.nameHe,
@@ -142,6 +190,7 @@ export function toParquet(input: ParquetExportInput): Uint8Array {
     schemaOverrides: {
       updated_at: utcMillis('updated_at'),
       approved_at: utcMillis('approved_at'),
+      ...(input.version && { valid_from: date('valid_from'), valid_to: date('valid_to') }),
     },
   });
   const buffer = parquetWriteBuffer({

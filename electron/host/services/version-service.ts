@@ -33,6 +33,8 @@ type VersionMethods =
   | 'versions.blockers'
   | 'versions.approve';
 
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
 const REFUSALS = {
   already_approved: 'is already approved',
   superseded: 'was superseded by a newer approved version',
@@ -105,6 +107,17 @@ export function versionHandlers(deps: ServiceDeps): HandlerGroup<VersionMethods>
     'versions.freeze': ({ crosswalkId, note, validFrom, validTo }) => {
       const steward = deps.session.require(LEADS);
       const scope = scopeOf(crosswalkId);
+      // Empty dates leave the version open on that side (stored as null).
+      for (const [field, value] of [
+        ['validFrom', validFrom],
+        ['validTo', validTo],
+      ] as const)
+        if (value && !ISO_DATE.test(value))
+          throw new RpcError(
+            'validation_failed',
+            `"${field === 'validFrom' ? 'Valid from' : 'Valid to'}" must be a date as yyyy-mm-dd, not "${value}".`,
+            { field, value },
+          );
       if (validFrom && validTo && validTo < validFrom)
         throw new RpcError(
           'validation_failed',
@@ -210,6 +223,7 @@ export function versionHandlers(deps: ServiceDeps): HandlerGroup<VersionMethods>
           rows: repo.approvedForExport(version.id, cw),
           approvers: repo.approversForExport(version.id),
           version,
+          validity: repo.validityForExport(version.id),
         },
         format,
       );

@@ -15,6 +15,7 @@ import { Ltr } from '../../ui/Bidi';
 import { downloadExport } from '../../ui/download-export';
 import { agGridLocale, gridTheme, isRtl } from '../../ui/grid/grid-setup';
 import { diffDatasource, type DiffTotals } from './diff-datasource';
+import { RelationshipCell, ValidityCell, type ValidityCellParams } from './MappingMetaCells';
 
 /** The fields shown for an added or removed mapping. */
 const SUMMARY_FIELDS = ['relation', 'share', 'status'] as const;
@@ -141,6 +142,24 @@ export function DiffView({
         cellRenderer: CodeCell,
       },
       {
+        colId: 'relationship',
+        headerName: t('diff.col.relationship'),
+        headerTooltip: t('diff.col.relationshipHint'),
+        width: 110,
+        cellRenderer: RelationshipCell,
+      },
+      {
+        colId: 'validity',
+        headerName: t('diff.col.validity'),
+        headerTooltip: t('diff.col.validityHint'),
+        width: 210,
+        cellRenderer: ValidityCell,
+        cellRendererParams: {
+          fromDraft: from === 'draft',
+          toDraft: to === 'draft',
+        } satisfies ValidityCellParams,
+      },
+      {
         colId: 'change',
         headerName: t('diff.col.change'),
         flex: 1,
@@ -148,7 +167,7 @@ export function DiffView({
         cellRenderer: ChangeCell,
       },
     ],
-    [t],
+    [t, from, to],
   );
 
   const options: VersionRef[] = ['draft', ...versions.map((v) => v.number)];

@@ -4,6 +4,7 @@ import type { CrosswalkVersion, Steward, VersionBlocker } from '../../../shared/
 import { errorText } from '../../app/errors';
 import { rpc } from '../../app/rpc';
 import { Ltr } from '../../ui/Bidi';
+import { RelationshipType } from './MappingMetaCells';
 import { VersionExportMenu } from './VersionExportMenu';
 
 const blockersOf = (error: unknown): VersionBlocker[] | null => {
@@ -135,7 +136,7 @@ export function VersionCard({
         </dd>
         <dt>{t('meta.relationshipType')}</dt>
         <dd data-testid="version-relationship">
-          {version.relationshipType ? <Ltr>{version.relationshipType}</Ltr> : '—'}
+          <RelationshipType value={version.relationshipType} />
         </dd>
         <dt>{t('meta.completeness')}</dt>
         <dd data-testid="version-completeness">{t(`completeness.${version.completeness}`)}</dd>

@@ -3,8 +3,11 @@ import {
   approvalBlockers,
   completeness,
   diffMappings,
+  mappingRelationshipType,
+  mappingValidity,
   nextApproval,
   relationshipType,
+  type Validity,
   type Approval,
   type VersionMapping,
 } from './versions';
@@ -33,6 +36,8 @@ const m = (sourceCode: string, targetCode: string, over: Partial<VersionMapping>
     cbsBy: null,
     cbsAt: null,
     cardinality: null,
+    validFrom: null,
+    validTo: null,
     ...over,
   }) satisfies VersionMapping;
 
@@ -95,6 +100,92 @@ describe('relationshipType', () => {
 
   it('does not count rejected links', () => {
     expect(relationshipType([m('1', 'a'), m('1', 'b', { status: 'rejected' })])).toBe('1:1');
+  });
+
+  it('is derived when every link was taken from another correspondence', () => {
+    const inherited = { justification: 'inherited' } as const;
+    expect(relationshipType([m('1', 'a', inherited), m('1', 'b', inherited)])).toBe('derived');
+    // A rejected link judged here does not make the table its own.
+    expect(relationshipType([m('1', 'a', inherited), m('2', 'b', { status: 'rejected' })])).toBe(
+      'derived',
+    );
+    expect(relationshipType([m('1', 'a', inherited), m('1', 'b')])).toBe('1:N');
+    expect(relationshipType([m('1', 'a', { ...inherited, status: 'rejected' })])).toBeNull();
+  });
+});
+
+describe('mappingRelationshipType', () => {
+  it('is derived for an inherited mapping, else its cardinality; none for a rejected one', () => {
+    const of = (over: Partial<VersionMapping>) =>
+      mappingRelationshipType(m('1', 'a', { cardinality: 'n:1', ...over }));
+    expect(of({})).toBe('n:1');
+    expect(of({ justification: 'lexical_suggestion' })).toBe('n:1');
+    expect(of({ justification: 'inherited' })).toBe('derived');
+    expect(of({ justification: 'inherited', status: 'rejected', cardinality: null })).toBeNull();
+    expect(of({ cardinality: null })).toBeNull();
+  });
+});
+
+describe('mappingValidity', () => {
+  const v2: Validity = { validFrom: '2026-01-01', validTo: '2027-12-31' };
+  const none = new Map<string, Validity>();
+
+  it("keeps the previous version's valid_from of a mapping that has not changed", () => {
+    const previous = [
+      m('0110', '011', { validFrom: '2025-01-01' }),
+      m('0120', '012', { validFrom: '2025-01-01' }),
+      m('0130', '013', { validFrom: '2025-01-01', status: 'rejected' }),
+      m('0140', '014', { validFrom: null }),
+    ];
+    const now = [
+      m('0110', '011', { status: 'proposed' }),
+      m('0120', '012', { share: 0.5 }),
+      m('0130', '013'),
+      m('0140', '014'),
+      m('0150', '015'),
+    ];
+    expect(mappingValidity(now, v2, previous, none, none)).toEqual([
+      { validFrom: '2025-01-01', validTo: '2027-12-31' },
+      // Its share changed: a new statement, valid from this version.
+      { validFrom: '2026-01-01', validTo: '2027-12-31' },
+      // Rejected before: it did not hold then.
+      { validFrom: '2026-01-01', validTo: '2027-12-31' },
+      { validFrom: '2026-01-01', validTo: '2027-12-31' },
+      { validFrom: '2026-01-01', validTo: '2027-12-31' },
+    ]);
+  });
+
+  it('never starts before nor ends after the codes it links', () => {
+    const sources = new Map<string, Validity>([['1', { validFrom: '2026-06-01', validTo: null }]]);
+    const targets = new Map<string, Validity>([
+      ['a', { validFrom: '2020-01-01', validTo: '2026-09-30' }],
+      ['b', { validFrom: null, validTo: '2030-01-01' }],
+    ]);
+    expect(mappingValidity([m('1', 'a'), m('2', 'b')], v2, [], sources, targets)).toEqual([
+      { validFrom: '2026-06-01', validTo: '2026-09-30' },
+      { validFrom: '2026-01-01', validTo: '2027-12-31' },
+    ]);
+  });
+
+  it('leaves open what neither the version nor the codes bound; a rejected mapping is dated too', () => {
+    const targets = new Map<string, Validity>([['a', { validFrom: null, validTo: '2026-09-30' }]]);
+    const open: Validity = { validFrom: null, validTo: null };
+    expect(
+      mappingValidity(
+        [m('1', 'a'), m('2', 'b'), m('3', 'c', { status: 'rejected' })],
+        open,
+        [m('2', 'b', { validFrom: '2025-01-01' })],
+        none,
+        targets,
+      ),
+    ).toEqual([
+      { validFrom: null, validTo: '2026-09-30' },
+      { validFrom: '2025-01-01', validTo: null },
+      { validFrom: null, validTo: null },
+    ]);
+    expect(mappingValidity([m('3', 'c', { status: 'rejected' })], v2, [], none, none)).toEqual([
+      v2,
+    ]);
   });
 });
 

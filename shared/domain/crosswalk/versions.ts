@@ -37,6 +37,48 @@ export interface VersionMapping {
    * neighbours, and their own changes already show.
    */
   cardinality: MappingCardinality | null;
+  /**
+   * When the mapping holds (ISO yyyy-mm-dd, set at freeze by mappingValidity; null: open). A
+   * version frozen before these were kept shows the version's own dates. Its relationship type is
+   * not kept beside them: mappingRelationshipType reads it from the justification and cardinality,
+   * so it follows whatever of those the viewer may see (blind mode).
+   */
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+/** What a version's export adds to each mapping row. */
+export type FrozenMappingMeta = Pick<VersionMapping, 'validFrom' | 'validTo'> & {
+  relationshipType: MappingRelationshipType | null;
+};
+
+/** Each mapping's relationship type (mappingRelationshipType) with its cardinality over `mappings`. */
+export function relationshipTypesOf(
+  mappings: readonly Pick<
+    VersionMapping,
+    'sourceCode' | 'targetCode' | 'status' | 'justification'
+  >[],
+): (MappingRelationshipType | null)[] {
+  const cardinality = tableCardinalities(mappings);
+  return mappings.map((m, i) => mappingRelationshipType({ ...m, cardinality: cardinality[i]! }));
+}
+
+/** A frozen mapping's relationship type: its cardinality in the table, or "derived". */
+export type MappingRelationshipType = MappingCardinality | 'derived';
+
+/**
+ * A mapping is derived when it was not judged on this table but taken from another
+ * correspondence (justification "inherited", e.g. an accepted suggestion from an approved
+ * crosswalk between the same schemes' versions); any other mapping's type is its cardinality.
+ * A rejected mapping is not part of the table and has none.
+ */
+export function mappingRelationshipType(m: {
+  status: MappingStatusValue;
+  justification: VersionMapping['justification'];
+  cardinality: MappingCardinality | null;
+}): MappingRelationshipType | null {
+  if (m.status === 'rejected') return null;
+  return m.justification === 'inherited' ? 'derived' : m.cardinality;
 }
 
 /** Each mapping's cardinality over the table's non-rejected mappings (rejected: null). */
@@ -144,17 +186,23 @@ const codes = (m: VersionMapping) => ({ sourceCode: m.sourceCode, targetCode: m.
 export type RelationshipType = '1:1' | '1:N' | 'N:1' | 'M:N' | 'derived';
 
 /**
- * The GSIM relationship type of a table from its cardinality (rejected mappings are not links):
- * 1:N when some source code splits over several targets, N:1 when several sources merge into one
- * target, M:N when both happen, 1:1 when neither. Null for a table without links. "derived" (a
- * classification built from another) is a statement about the schemes that the mappings alone
- * cannot show, so it is never computed here.
+ * The GSIM relationship type of a table (rejected mappings are not links). "derived" when every
+ * link is derived (mappingRelationshipType): the table was built from another correspondence, not
+ * judged here. Otherwise from the cardinality: 1:N when some source code splits over several
+ * targets, N:1 when several sources merge into one target, M:N when both happen, 1:1 when
+ * neither. Null for a table without links.
  */
-export function relationshipType(mappings: readonly VersionMapping[]): RelationshipType | null {
+export function relationshipType(
+  mappings: readonly Pick<
+    VersionMapping,
+    'sourceCode' | 'targetCode' | 'status' | 'justification'
+  >[],
+): RelationshipType | null {
+  const links = mappings.filter((m) => m.status !== 'rejected');
+  if (links.length > 0 && links.every((m) => m.justification === 'inherited')) return 'derived';
   const targetsOf = new Map<string, Set<string>>();
   const sourcesOf = new Map<string, Set<string>>();
-  for (const m of mappings) {
-    if (m.status === 'rejected') continue;
+  for (const m of links) {
     (targetsOf.get(m.sourceCode) ?? targetsOf.set(m.sourceCode, new Set()).get(m.sourceCode)!).add(
       m.targetCode,
     );
@@ -272,4 +320,57 @@ export function nextApproval(
   const approvals = [...version.approvals, approval];
   const agencies = new Set(approvals.map((a) => a.agency));
   return { ok: true, approvals, complete: agencies.has('ES') && agencies.has('CBS') };
+}
+
+/** A code's own validity (items.valid_from / valid_to), ISO yyyy-mm-dd or null (open). */
+export interface Validity {
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+type ValidityMapping = Pick<
+  VersionMapping,
+  'sourceCode' | 'targetCode' | 'relation' | 'share' | 'status'
+>;
+
+const sameMappingKey = (m: ValidityMapping) =>
+  `${m.sourceCode}\u0000${m.targetCode}\u0000${m.relation}\u0000${m.share ?? ''}`;
+
+// ISO dates compare as text; null is open (no bound).
+const later = (a: string | null, b: string | null | undefined) =>
+  a === null ? (b ?? null) : b != null && b > a ? b : a;
+const earlier = (a: string | null, b: string | null | undefined) =>
+  a === null ? (b ?? null) : b != null && b < a ? b : a;
+
+/**
+ * When each mapping of a version being frozen holds. valid_from: a mapping the previous version
+ * also had (same source, target, relation and share, not rejected) has held since its valid_from
+ * there; any other starts with the version. valid_to: the version's. Then a mapping holds only
+ * while both its codes do: never before either item's valid_from, never after either's valid_to.
+ * The version's dates may be empty (the steward left them so): the bounds that remain are the
+ * previous version's and the codes'. A rejected mapping is dated like any other (it is not part
+ * of the table, but its dates must not tell a blind viewer that it was rejected).
+ */
+export function mappingValidity(
+  mappings: readonly ValidityMapping[],
+  version: Validity,
+  previous: readonly (ValidityMapping & { validFrom: string | null })[],
+  sourceItems: ReadonlyMap<string, Validity>,
+  targetItems: ReadonlyMap<string, Validity>,
+): Validity[] {
+  const heldSince = new Map<string, string>();
+  for (const p of previous) {
+    const key = sameMappingKey(p);
+    if (p.status !== 'rejected' && p.validFrom !== null && !heldSince.has(key))
+      heldSince.set(key, p.validFrom);
+  }
+  return mappings.map((m) => {
+    const source = sourceItems.get(m.sourceCode);
+    const target = targetItems.get(m.targetCode);
+    const from = heldSince.get(sameMappingKey(m)) ?? version.validFrom;
+    return {
+      validFrom: later(later(from, source?.validFrom), target?.validFrom),
+      validTo: earlier(earlier(version.validTo, source?.validTo), target?.validTo),
+    };
+  });
 }

@@ -36,6 +36,16 @@ export const SSSOM_EXTENSIONS = [
   { slotName: 'partial_target', property: 'gesher:partialTarget', typeHint: 'xsd:boolean' },
 ] as const;
 
+/**
+ * A frozen version's mappings also carry their GSIM relationship type ("derived" or the
+ * cardinality) and when each holds, as extension slots after SSSOM_COLUMNS.
+ */
+export const SSSOM_VERSION_EXTENSIONS = [
+  { slotName: 'relationship_type', property: 'gesher:relationshipType', typeHint: 'xsd:string' },
+  { slotName: 'valid_from', property: 'gesher:validFrom', typeHint: 'xsd:date' },
+  { slotName: 'valid_to', property: 'gesher:validTo', typeHint: 'xsd:date' },
+] as const;
+
 export const SSSOM_COLUMNS = [
   'subject_id',
   'subject_label',
@@ -104,6 +114,8 @@ export interface SssomMetadata {
   object: SssomScheme;
   /** Set-level extension slots (a version's status and approvers), declared beside the mapping ones. */
   setSlots?: readonly SssomSetSlot[];
+  /** A frozen version's set: each mapping carries SSSOM_VERSION_EXTENSIONS. */
+  versionMappingSlots?: boolean;
 }
 
 export interface SssomSetSlot {
@@ -131,6 +143,10 @@ export interface SssomMapping {
   status: MappingStatus;
   partialSource: boolean;
   partialTarget: boolean;
+  /** With versionMappingSlots: the frozen mapping's relationship type and validity (ISO dates). */
+  relationshipType?: string | null;
+  validFrom?: string | null;
+  validTo?: string | null;
 }
 
 export const DEFAULT_LICENSE = 'https://creativecommons.org/licenses/by/4.0/';
@@ -209,7 +225,11 @@ export function sssomMetadataLines(meta: SssomMetadata): string[] {
     // review_date and extension_definitions are SSSOM 1.1.
     `sssom_version: "1.1"`,
     `extension_definitions:`,
-    ...[...SSSOM_EXTENSIONS, ...(meta.setSlots ?? [])].flatMap((e) => [
+    ...[
+      ...SSSOM_EXTENSIONS,
+      ...(meta.versionMappingSlots ? SSSOM_VERSION_EXTENSIONS : []),
+      ...(meta.setSlots ?? []),
+    ].flatMap((e) => [
       `  - slot_name: ${e.slotName}`,
       `    property: ${e.property}`,
       `    type_hint: ${e.typeHint}`,
@@ -221,7 +241,8 @@ export function sssomMetadataLines(meta: SssomMetadata): string[] {
 /** The whole SSSOM TSV file (LF line ends, UTF-8 without BOM as SSSOM tools expect). */
 export function toSssomTsv(meta: SssomMetadata, mappings: readonly SssomMapping[]): string {
   const out = sssomMetadataLines(meta);
-  out.push(SSSOM_COLUMNS.join('\t'));
+  const versionSlots = meta.versionMappingSlots ? SSSOM_VERSION_EXTENSIONS : [];
+  out.push([...SSSOM_COLUMNS, ...versionSlots.map((e) => e.slotName)].join('\t'));
   const cardinality = mappingCardinalities(
     mappings.map((m) => m.subjectCode),
     mappings.map((m) => m.objectCode),
@@ -246,6 +267,9 @@ export function toSssomTsv(meta: SssomMetadata, mappings: readonly SssomMapping[
         m.status,
         String(m.partialSource),
         String(m.partialTarget),
+        ...(meta.versionMappingSlots
+          ? [m.relationshipType ?? null, m.validFrom ?? null, m.validTo ?? null]
+          : []),
       ]
         .map(cell)
         .join('\t'),
