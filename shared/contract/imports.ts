@@ -99,6 +99,11 @@ export const Preview = z.object({
   suggestedCrosswalk: z.partialRecord(CrosswalkField, z.string()),
   /** SSSOM metadata block, when the file has one. */
   metadata: z.record(z.string(), z.unknown()).nullable(),
+  /** For an SSSOM file: the workspace schemes its subject and object sources name, and its title. */
+  suggestedTarget: z
+    .object({ sourceSchemeId: Id, targetSchemeId: Id, title: z.string() })
+    .partial()
+    .optional(),
 });
 export type Preview = z.infer<typeof Preview>;
 

@@ -1,10 +1,12 @@
 import crypto from 'node:crypto';
 import { buildPreview } from '../../../shared/domain/import/preview';
 import { problemError } from '../../../shared/domain/import/import-problem';
+import { sssomTarget } from '../../../shared/domain/import/sssom-schemes';
 import type { HandlerGroup, ServiceDeps } from '../backend/deps';
 import { DECIDERS } from '../backend/session';
 import { readImportFile } from '../import/read-import-file';
 import { importCrosswalk, importScheme } from '../import/run-import';
+import { SchemeRepo } from '../repos/scheme-repo';
 
 type ImportMethods =
   | 'import.stage'
@@ -21,6 +23,7 @@ interface Staged {
 /** Staged files live in the backend's memory only: nothing reaches the workspace before a commit. */
 export function importHandlers(deps: ServiceDeps): HandlerGroup<ImportMethods> {
   const staged = new Map<string, Staged>();
+  const schemes = new SchemeRepo(deps.db);
 
   const get = (stagedId: string): Staged => {
     const s = staged.get(stagedId);
@@ -43,7 +46,7 @@ export function importHandlers(deps: ServiceDeps): HandlerGroup<ImportMethods> {
       deps.session.require();
       const s = get(stagedId);
       const file = await readImportFile(s.fileName, s.bytes, options);
-      return buildPreview(
+      const preview = buildPreview(
         file.table,
         {
           stagedId,
@@ -54,6 +57,9 @@ export function importHandlers(deps: ServiceDeps): HandlerGroup<ImportMethods> {
         },
         file.storedAsNumber,
       );
+      return file.format === 'sssom'
+        ? { ...preview, suggestedTarget: sssomTarget(file.metadata, schemes.list()) }
+        : preview;
     },
     'import.commitScheme': ({ stagedId, options, columns, scheme }) => {
       deps.session.require(DECIDERS);

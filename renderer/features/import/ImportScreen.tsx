@@ -110,6 +110,15 @@ export function ImportScreen() {
       const p = await rpc.call('import.preview', { stagedId: target.stagedId, options: opts });
       if (seq !== previewSeq.current) return;
       setPreview(p);
+      // An SSSOM file names its schemes and title: start from those, the steward may change them.
+      const named = first ? p.suggestedTarget : undefined;
+      if (named)
+        setCrosswalkDraft((d) => ({
+          ...d,
+          sourceSchemeId: named.sourceSchemeId ?? d.sourceSchemeId,
+          targetSchemeId: named.targetSchemeId ?? d.targetSchemeId,
+          ...(named.title ? { nameHe: named.title, nameEn: named.title } : {}),
+        }));
       const k = first ? guessKind(p) : null;
       if (k) setKind(k);
       setColumns((prev) => prefill(k ?? kind, p, first ? {} : prev));
