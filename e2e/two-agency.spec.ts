@@ -72,4 +72,21 @@ test('ES approves, CBS approves: the grid shows approved with both agencies; bli
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/blind-kappa-he.png`, fullPage: true });
   if (SHOTS)
     await page.getByTestId('agreement-bar').screenshot({ path: `${SHOTS}/agreement-bar-he.png` });
+  await page.getByTestId('filter-disagreements').click();
+
+  // Blind: ES rejects the fourth row, which CBS has not decided. CBS's "rejected" filter shows
+  // only the row both rejected, not the one ES rejected alone; the lead sees both.
+  await switchUser(review, 'דנה לוי', 'ES');
+  await review.sourceCodes().nth(3).click();
+  await page.keyboard.press('r');
+  await review.expectSaved();
+  await expect(row(3).locator('.status-chip')).toHaveAttribute('data-status', 'rejected');
+  await switchUser(review, 'רונית כהן', 'CBS');
+  await expect(row(3).locator('.status-chip')).toHaveAttribute('data-status', 'proposed');
+  await page.getByTestId('filter-status-rejected').click();
+  await expect(review.rowCount).toHaveText(/שורה אחת|^1 row/);
+  await page.getByTestId('filter-status-rejected').click();
+  await switchUser(review, 'אורית שטרן', 'ES', 'lead');
+  await page.getByTestId('filter-status-rejected').click();
+  await expect(review.rowCount).toHaveText(/2 שורות|^2 rows/);
 });

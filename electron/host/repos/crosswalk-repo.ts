@@ -7,9 +7,11 @@ import type {
   Relation,
 } from '../../../shared/contract';
 import type { SqlValue } from 'sql.js';
+import type { BlindViewer } from '../../../shared/domain/crosswalk/approval';
 import type { SqlParam } from '../db/journal';
 import type { WorkspaceDb } from '../db/workspace-db';
 import { approversByMapping, type MappingApprovers } from './approval-export-repo';
+import { seenStatusSql } from './blind-sql';
 import type { CrosswalkScope, SqlPart } from './mapping-query';
 
 interface CrosswalkRowDb {
@@ -185,15 +187,27 @@ const emptyCounts = (): StatusCounts => ({
 export class CrosswalkRepo {
   constructor(private readonly db: WorkspaceDb) {}
 
-  list(): Crosswalk[] {
+  /**
+   * `blindFor`: whom blind mode applies to on the crosswalks that have it on (undefined: nobody);
+   * their per-status counts are then the statuses that viewer sees.
+   */
+  list(blindFor?: BlindViewer): Crosswalk[] {
     const rows = this.db.all<CrosswalkRowDb>('SELECT * FROM crosswalks ORDER BY name_en');
     const counts = this.statusCounts();
-    return rows.map((r) => this.toCrosswalk(r, counts.get(r.id)));
+    return rows.map((r) =>
+      this.toCrosswalk(
+        r,
+        r.blind_mode === 1 && blindFor !== undefined
+          ? this.statusCounts(r.id, blindFor).get(r.id)
+          : counts.get(r.id),
+      ),
+    );
   }
 
-  get(id: string): Crosswalk | undefined {
+  get(id: string, blindFor?: BlindViewer): Crosswalk | undefined {
     const row = this.db.get<CrosswalkRowDb>('SELECT * FROM crosswalks WHERE id = ?', [id]);
-    return row ? this.toCrosswalk(row, this.statusCounts(id).get(id)) : undefined;
+    const viewer = row?.blind_mode === 1 ? blindFor : undefined;
+    return row ? this.toCrosswalk(row, this.statusCounts(id, viewer).get(id)) : undefined;
   }
 
   scope(id: string): (CrosswalkScope & { dataVersion: number }) | undefined {
@@ -228,9 +242,9 @@ export class CrosswalkRepo {
     };
   }
 
-  private statusCounts(id?: string): Map<string, StatusCounts> {
+  private statusCounts(id?: string, viewer?: BlindViewer): Map<string, StatusCounts> {
     const rows = this.db.all<{ crosswalk_id: string; status: MappingStatus; n: number }>(
-      `SELECT crosswalk_id, status, COUNT(*) AS n FROM mappings ${id ? 'WHERE crosswalk_id = ?' : ''} GROUP BY crosswalk_id, status`,
+      `SELECT m.crosswalk_id, ${seenStatusSql('m', viewer)} AS status, COUNT(*) AS n FROM mappings m ${id ? 'WHERE m.crosswalk_id = ?' : ''} GROUP BY 1, 2`,
       id ? [id] : [],
     );
     const out = new Map<string, StatusCounts>();

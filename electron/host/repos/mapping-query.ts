@@ -1,9 +1,11 @@
 import type { FilterStatus, MappingFilter, SortSpec } from '../../../shared/contract';
 import type { MappingStatus } from '../../../shared/contract/common';
 import { MAPPING_STATUSES, RELATIONS } from '../../../shared/contract/common';
+import type { BlindViewer } from '../../../shared/domain/crosswalk/approval';
 import { hebrewSortKey } from '../../../shared/domain/text/hebrew-collation';
 import { RpcError } from '../../../shared/rpc/errors';
 import type { SqlParam } from '../db/journal';
+import { seenNotRejectedSql, seenStatusSql, seenUpdateSql, visibleSql } from './blind-sql';
 import { descendantCodes } from './descendant-codes';
 import { likeContains, likePrefix } from './like-pattern';
 
@@ -16,6 +18,9 @@ import { likeContains, likePrefix } from './like-pattern';
  * become `code IN (matching items)`, evaluated once), and a sort by a title walks the items'
  * title index and each item's mappings through the (crosswalk, code) index, so SQLite needs no
  * sorter; mappings whose item has no title follow in a second part (empty titles sort last).
+ *
+ * Blind mode (`viewer`, see blind-sql.ts): status, the last change and the checks read what the
+ * viewer may see, so neither a view's rows nor its order reveal a decision hidden from it.
  */
 export interface CrosswalkScope {
   id: string;
@@ -51,14 +56,14 @@ const TITLE_SORT: Record<string, TitleSort> = {
   targetTitleEn: { side: 'target', column: 'title_en' },
 };
 
-const MAPPING_SORT: Record<string, string> = {
-  sourceCode: 'm.source_code',
-  relation: ordinal('m.relation', RELATIONS),
-  targetCode: 'm.target_code',
-  share: 'm.share',
-  status: ordinal('m.status', MAPPING_STATUSES),
-  updatedBy: 'm.updated_by COLLATE NOCASE',
-  updatedAt: 'm.updated_at',
+const MAPPING_SORT: Record<string, (viewer: BlindViewer) => string> = {
+  sourceCode: () => 'm.source_code',
+  relation: () => ordinal('m.relation', RELATIONS),
+  targetCode: () => 'm.target_code',
+  share: () => 'm.share',
+  status: (v) => ordinal(seenStatusSql('m', v), MAPPING_STATUSES),
+  updatedBy: (v) => `${seenUpdateSql('m', 'updated_by', v)} COLLATE NOCASE`,
+  updatedAt: (v) => seenUpdateSql('m', 'updated_at', v),
 };
 
 const UNMAPPED_SORT: Record<string, string> = {
@@ -111,21 +116,23 @@ function checkCondition(
   check: Exclude<MappingFilter['check'], undefined | 'unmapped_sources'>,
   cw: CrosswalkScope,
   params: SqlParam[],
+  viewer: BlindViewer,
 ): string {
+  const live = (alias: string) => seenNotRejectedSql(alias, viewer);
   switch (check) {
     case 'shares_not_one':
-      return `m.status <> 'rejected' AND m.source_code IN (
-        SELECT g.source_code FROM mappings g WHERE g.crosswalk_id = m.crosswalk_id AND g.status <> 'rejected'
+      return `${live('m')} AND m.source_code IN (
+        SELECT g.source_code FROM mappings g WHERE g.crosswalk_id = m.crosswalk_id AND ${live('g')}
         GROUP BY g.source_code
         HAVING COUNT(g.share) > 0 AND (COUNT(g.share) < COUNT(*) OR ABS(SUM(g.share) - 1) > 1e-6))`;
     case 'invalid_targets':
       params.push(cw.targetSchemeId);
-      return `m.status <> 'rejected' AND m.target_code NOT IN (
+      return `${live('m')} AND m.target_code NOT IN (
         SELECT v.code FROM items v WHERE v.scheme_id = ? AND v.is_leaf = 1 AND v.status = 'active')`;
     case 'duplicate_pairs':
-      return `m.status <> 'rejected' AND EXISTS (
+      return `${live('m')} AND EXISTS (
         SELECT 1 FROM mappings d WHERE d.crosswalk_id = m.crosswalk_id AND d.source_code = m.source_code
-        AND d.target_code = m.target_code AND d.id <> m.id AND d.status <> 'rejected')`;
+        AND d.target_code = m.target_code AND d.id <> m.id AND ${live('d')})`;
   }
 }
 
@@ -136,25 +143,37 @@ const DISAGREEMENT = `EXISTS (SELECT 1 FROM mapping_agency_decisions a JOIN mapp
   ON b.mapping_id = a.mapping_id AND b.agency > a.agency AND b.decision <> a.decision WHERE a.mapping_id = m.id)`;
 
 /** Review states: 'half_approved' is a proposed mapping one agency approved; 'proposed' the rest of them. */
-function statusCondition(states: readonly FilterStatus[], params: SqlParam[]): string {
+function statusCondition(
+  states: readonly FilterStatus[],
+  params: SqlParam[],
+  viewer: BlindViewer,
+): string {
   const stored = states.filter(
     (s): s is MappingStatus => s !== 'half_approved' && s !== 'proposed',
   );
+  const status = seenStatusSql('m', viewer);
+  // An approval the viewer sees: none on a hidden mapping (the viewer's own agency has not voted).
+  const visible = visibleSql('m', viewer);
+  const approvedByOne = visible ? `(${APPROVED_BY_ONE} AND ${visible})` : APPROVED_BY_ONE;
   const parts: string[] = [];
   if (stored.length > 0) {
-    parts.push(`m.status IN (${stored.map(() => '?').join(', ')})`);
+    parts.push(`${status} IN (${stored.map(() => '?').join(', ')})`);
     params.push(...stored);
   }
   const proposed = states.includes('proposed');
   const half = states.includes('half_approved');
-  if (proposed && half) parts.push(`m.status = 'proposed'`);
-  else if (proposed) parts.push(`(m.status = 'proposed' AND NOT ${APPROVED_BY_ONE})`);
-  else if (half) parts.push(`(m.status = 'proposed' AND ${APPROVED_BY_ONE})`);
+  if (proposed && half) parts.push(`${status} = 'proposed'`);
+  else if (proposed) parts.push(`(${status} = 'proposed' AND NOT ${approvedByOne})`);
+  else if (half) parts.push(`(${status} = 'proposed' AND ${approvedByOne})`);
   return `(${parts.join(' OR ')})`;
 }
 
 /** The filter as conditions on alias m alone (no joins). */
-function mappingConditions(cw: CrosswalkScope, filter: MappingFilter): SqlPart {
+function mappingConditions(
+  cw: CrosswalkScope,
+  filter: MappingFilter,
+  viewer: BlindViewer,
+): SqlPart {
   const where: string[] = [];
   const params: SqlParam[] = [];
   if (filled(filter.search)) {
@@ -189,24 +208,32 @@ function mappingConditions(cw: CrosswalkScope, filter: MappingFilter): SqlPart {
     where.push(`m.relation IN (${filter.relation.map(() => '?').join(', ')})`);
     params.push(...filter.relation);
   }
-  if (some(filter.status)) where.push(statusCondition(filter.status, params));
-  if (filter.disagreements) where.push(DISAGREEMENT);
+  if (some(filter.status)) where.push(statusCondition(filter.status, params, viewer));
+  if (filter.disagreements) {
+    const visible = visibleSql('m', viewer);
+    where.push(visible ? `(${DISAGREEMENT} AND ${visible})` : DISAGREEMENT);
+  }
   if (filled(filter.updatedBy)) {
-    where.push(`m.updated_by LIKE ? ESCAPE '\\'`);
+    where.push(`${seenUpdateSql('m', 'updated_by', viewer)} LIKE ? ESCAPE '\\'`);
     params.push(likeContains(filter.updatedBy.trim()));
   }
   if (filter.check && filter.check !== 'unmapped_sources')
-    where.push(checkCondition(filter.check, cw, params));
+    where.push(checkCondition(filter.check, cw, params, viewer));
   return { sql: where.map((w) => ` AND ${w}`).join(''), params };
 }
 
 /** ORDER BY terms for sort keys after the first, joining items for titles (slower, but rare). */
-function orderTerms(sort: SortSpec, cw: CrosswalkScope, joins: SqlPart[]): string[] {
+function orderTerms(
+  sort: SortSpec,
+  cw: CrosswalkScope,
+  joins: SqlPart[],
+  viewer: BlindViewer,
+): string[] {
   const terms: string[] = [];
   for (const [n, s] of sort.entries()) {
     const title = TITLE_SORT[s.colId];
     if (!title) {
-      terms.push(`${MAPPING_SORT[s.colId]!} ${dirOf(s.dir)}`);
+      terms.push(`${MAPPING_SORT[s.colId]!(viewer)} ${dirOf(s.dir)}`);
       continue;
     }
     const alias = `o${n}`;
@@ -222,13 +249,18 @@ function orderTerms(sort: SortSpec, cw: CrosswalkScope, joins: SqlPart[]): strin
   return terms;
 }
 
-function mappingQuery(cw: CrosswalkScope, sort: SortSpec, filter: MappingFilter): OrderedIdQuery {
-  const cond = mappingConditions(cw, filter);
+function mappingQuery(
+  cw: CrosswalkScope,
+  sort: SortSpec,
+  filter: MappingFilter,
+  viewer: BlindViewer,
+): OrderedIdQuery {
+  const cond = mappingConditions(cw, filter, viewer);
   const first = sort[0];
   const title = first && TITLE_SORT[first.colId];
   if (!first || !title) {
     const joins: SqlPart[] = [];
-    const order = [...orderTerms(sort, cw, joins), 'm.id'];
+    const order = [...orderTerms(sort, cw, joins, viewer), 'm.id'];
     return {
       kind: 'mapping',
       parts: [
@@ -242,7 +274,7 @@ function mappingQuery(cw: CrosswalkScope, sort: SortSpec, filter: MappingFilter)
   const dir = dirOf(first.dir);
   const scheme = title.side === 'source' ? cw.sourceSchemeId : cw.targetSchemeId;
   const joins: SqlPart[] = [];
-  const rest = orderTerms(sort.slice(1), cw, joins);
+  const rest = orderTerms(sort.slice(1), cw, joins, viewer);
   const joinSql = joins.map((j) => j.sql).join('');
   const joinParams = joins.flatMap((j) => j.params);
   const key = keyExpr('a', title.column);
@@ -263,12 +295,17 @@ function mappingQuery(cw: CrosswalkScope, sort: SortSpec, filter: MappingFilter)
 }
 
 /** Active leaf source items with no live mapping; filters on mapping columns match nothing (those cells are empty). */
-function unmappedQuery(cw: CrosswalkScope, sort: SortSpec, filter: MappingFilter): OrderedIdQuery {
+function unmappedQuery(
+  cw: CrosswalkScope,
+  sort: SortSpec,
+  filter: MappingFilter,
+  viewer: BlindViewer,
+): OrderedIdQuery {
   const where = [
     'i.scheme_id = ?',
     'i.is_leaf = 1',
     `i.status = 'active'`,
-    `NOT EXISTS (SELECT 1 FROM mappings x WHERE x.crosswalk_id = ? AND x.source_code = i.code AND x.status <> 'rejected')`,
+    `NOT EXISTS (SELECT 1 FROM mappings x WHERE x.crosswalk_id = ? AND x.source_code = i.code AND ${seenNotRejectedSql('x', viewer)})`,
   ];
   const params: SqlParam[] = [cw.sourceSchemeId, cw.id];
   const mappingOnly =
@@ -305,15 +342,17 @@ function unmappedQuery(cw: CrosswalkScope, sort: SortSpec, filter: MappingFilter
   };
 }
 
+/** `viewer`: whom blind mode applies to (undefined: nobody, every status as stored). */
 export function orderedIdQuery(
   cw: CrosswalkScope,
   sort: SortSpec,
   filter: MappingFilter,
+  viewer: BlindViewer = undefined,
 ): OrderedIdQuery {
   checkSort(sort);
   return filter.check === 'unmapped_sources'
-    ? unmappedQuery(cw, sort, filter)
-    : mappingQuery(cw, sort, filter);
+    ? unmappedQuery(cw, sort, filter, viewer)
+    : mappingQuery(cw, sort, filter, viewer);
 }
 
 /** Which fields of a mapping a view's order and membership depend on. */
@@ -352,8 +391,9 @@ export function matchingIdsQuery(
   cw: CrosswalkScope,
   filter: MappingFilter,
   ids: readonly number[],
+  viewer: BlindViewer = undefined,
 ): SqlPart {
-  const cond = mappingConditions(cw, filter);
+  const cond = mappingConditions(cw, filter, viewer);
   return {
     // CROSS JOIN: look the few ids up by key, whatever indexes the filter's columns have.
     sql: `SELECT m.id FROM json_each(?) j CROSS JOIN mappings m ON m.id = j.value WHERE +m.crosswalk_id = ?${cond.sql}`,

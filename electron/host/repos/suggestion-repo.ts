@@ -1,6 +1,8 @@
 import type { InheritedFrom } from '../../../shared/contract';
 import type { SuggestItem } from '../../../shared/domain/suggest/types';
+import type { BlindViewer } from '../../../shared/domain/crosswalk/approval';
 import type { WorkspaceDb } from '../db/workspace-db';
+import { seenNotRejectedSql } from './blind-sql';
 
 interface SuggestItemRow {
   code: string;
@@ -13,9 +15,14 @@ interface SuggestItemRow {
   description_en: string | null;
 }
 
-/** Active leaf source codes with no mapping other than rejected ones (as the 'unmapped_sources' check). */
-const UNMAPPED = `i.scheme_id = ? AND i.is_leaf = 1 AND i.status = 'active' AND NOT EXISTS (
-  SELECT 1 FROM mappings x WHERE x.crosswalk_id = ? AND x.source_code = i.code AND x.status <> 'rejected')`;
+/**
+ * Active leaf source codes with no mapping other than rejected ones (as the 'unmapped_sources'
+ * check); in blind mode, rejected as far as the viewer sees.
+ */
+const unmapped = (
+  viewer: BlindViewer,
+) => `i.scheme_id = ? AND i.is_leaf = 1 AND i.status = 'active' AND NOT EXISTS (
+  SELECT 1 FROM mappings x WHERE x.crosswalk_id = ? AND x.source_code = i.code AND ${seenNotRejectedSql('x', viewer)})`;
 
 /** What the suggestion ranker reads: scheme items, a source's siblings' mappings, inherited mappings. */
 export class SuggestionRepo {
@@ -56,11 +63,12 @@ export class SuggestionRepo {
     crosswalkId: string,
     sourceSchemeId: string,
     parentCode: string | null,
+    viewer: BlindViewer = undefined,
   ): { sourceCode: string; targetCode: string }[] {
     return this.db
       .all<{ source_code: string; target_code: string }>(
         `SELECT m.source_code, m.target_code FROM mappings m
-         WHERE m.crosswalk_id = ? AND m.status <> 'rejected' AND m.source_code IN (
+         WHERE m.crosswalk_id = ? AND ${seenNotRejectedSql('m', viewer)} AND m.source_code IN (
            SELECT code FROM items WHERE scheme_id = ? AND parent_code IS ?)`,
         [crosswalkId, sourceSchemeId, parentCode],
       )
@@ -96,18 +104,27 @@ export class SuggestionRepo {
   }
 
   /** The first unmapped source code after `after` in code order (from the start when absent). */
-  nextUnmapped(crosswalkId: string, sourceSchemeId: string, after?: string): string | null {
+  nextUnmapped(
+    crosswalkId: string,
+    sourceSchemeId: string,
+    after?: string,
+    viewer: BlindViewer = undefined,
+  ): string | null {
     const r = this.db.get<{ code: string }>(
-      `SELECT i.code FROM items i WHERE ${UNMAPPED} ${after === undefined ? '' : 'AND i.code > ?'}
+      `SELECT i.code FROM items i WHERE ${unmapped(viewer)} ${after === undefined ? '' : 'AND i.code > ?'}
        ORDER BY i.code LIMIT 1`,
       after === undefined ? [sourceSchemeId, crosswalkId] : [sourceSchemeId, crosswalkId, after],
     );
     return r ? String(r.code) : null;
   }
 
-  unmappedCount(crosswalkId: string, sourceSchemeId: string): number {
+  unmappedCount(
+    crosswalkId: string,
+    sourceSchemeId: string,
+    viewer: BlindViewer = undefined,
+  ): number {
     return (
-      this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM items i WHERE ${UNMAPPED}`, [
+      this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM items i WHERE ${unmapped(viewer)}`, [
         sourceSchemeId,
         crosswalkId,
       ])?.n ?? 0

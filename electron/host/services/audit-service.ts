@@ -1,6 +1,7 @@
 import { toCsv } from '../../../shared/domain/tabular/csv-write';
 import type { HandlerGroup, ServiceDeps } from '../backend/deps';
 import { AuditRepo } from '../repos/audit-repo';
+import { blindViewer } from './blind-viewer';
 
 const stamp = (iso: string) => iso.replace(/[:.]/g, '-');
 
@@ -13,8 +14,8 @@ export function auditHandlers(
    * mode and adjudicates, sees and exports the whole log.
    */
   const blindFor = (): string | undefined => {
-    const steward = deps.session.steward;
-    return steward?.role === 'lead' ? undefined : (steward?.agency ?? '');
+    const viewer = blindViewer(deps.session, true);
+    return viewer === undefined ? undefined : (viewer ?? '');
   };
   return {
     'audit.list': ({ filter, offset, limit }) => repo.page(filter, offset, limit, blindFor()),

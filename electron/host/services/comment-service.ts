@@ -1,11 +1,12 @@
 import { QUEUE_LATEST_COMMENTS } from '../../../shared/contract/comments';
-import { othersVisible } from '../../../shared/domain/crosswalk/approval';
+import { hiddenFor } from '../../../shared/domain/crosswalk/approval';
 import { RpcError } from '../../../shared/rpc/errors';
 import { recordAudit } from '../backend/audit-log';
 import type { HandlerGroup, ServiceDeps } from '../backend/deps';
 import { DECIDERS } from '../backend/session';
 import { CommentRepo } from '../repos/comment-repo';
 import { CrosswalkRepo } from '../repos/crosswalk-repo';
+import { blindViewer } from './blind-viewer';
 
 type CommentMethods = 'comments.list' | 'comments.add' | 'discussion.queue';
 
@@ -22,14 +23,16 @@ export function commentHandlers(deps: ServiceDeps): HandlerGroup<CommentMethods>
 
   return {
     'comments.list': ({ mappingId }) => {
-      const viewer = deps.session.require().agency;
+      deps.session.require();
       const thread = comments.thread(mappingId);
       const crosswalkId = thread[0]?.crosswalkId;
-      if (crosswalkId === undefined || !crosswalks.blindMode(crosswalkId)) return thread;
+      if (crosswalkId === undefined) return thread;
+      const viewer = blindViewer(deps.session, crosswalks.blindMode(crosswalkId));
+      if (viewer === undefined) return thread;
       // Blind mode: until the viewer's agency has decided, the other agency's entries (its
       // decisions, their status and reason, and its comments) stay out of the thread.
       const votes = crosswalks.votesOf([mappingId]).get(mappingId) ?? [];
-      if (othersVisible(viewer, votes)) return thread;
+      if (!hiddenFor(viewer, votes)) return thread;
       return thread.filter((c) => c.agency === viewer);
     },
     'comments.add': ({ crosswalkId, mappingId, text }) => {
@@ -56,12 +59,12 @@ export function commentHandlers(deps: ServiceDeps): HandlerGroup<CommentMethods>
       return comments.get(id)!;
     },
     'discussion.queue': ({ crosswalkId, offset, limit }) => {
-      const viewer = deps.session.require().agency;
+      deps.session.require();
       const scope = scopeOf(crosswalkId);
       // Blind mode: a mapping the other agency marked and the viewer's agency has not decided
       // reads as proposed to the viewer, so it is not in the queue; the ones listed are all
       // visible to the viewer, rows and threads alike.
-      const blindFor = crosswalks.blindMode(crosswalkId) ? viewer : undefined;
+      const blindFor = blindViewer(deps.session, crosswalks.blindMode(crosswalkId));
       const page = comments.discussionPage(crosswalkId, { offset, limit }, blindFor);
       const ids = page.map((p) => p.id);
       const markedAt = new Map(page.map((p) => [p.id, p.markedAt]));

@@ -17,6 +17,7 @@ import {
   agenciesDisagree,
   applyAgencyDecision,
   blindRow,
+  type BlindViewer,
   reviewState,
   voteForStatus,
 } from '../../../shared/domain/crosswalk/approval';
@@ -36,6 +37,7 @@ import {
   type MappingField,
 } from '../repos/mapping-query';
 import { SchemeRepo } from '../repos/scheme-repo';
+import { blindViewer } from './blind-viewer';
 import { exportCrosswalk } from './crosswalk-export';
 import { GridOrderCache, withoutIds, type CachedOrder } from './grid-order-cache';
 import { MappingUndo, type MappingChange } from './mapping-undo';
@@ -131,20 +133,31 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
   const stampOf = (scope: { id: string; dataVersion: number }) =>
     `${scope.dataVersion}:${repo.maxMappingId()}`;
 
+  /** Whom blind mode applies to on this crosswalk (undefined: blind mode off, or a lead). */
+  const viewerOf = (crosswalkId: string): BlindViewer =>
+    blindViewer(deps.session, repo.blindMode(crosswalkId));
+
+  /** Cached orders and counts are per viewer while blind: each agency sees other statuses. */
+  const viewKey = (viewer: BlindViewer) => (viewer === undefined ? '' : `blind:${viewer ?? ''}`);
+  const checkKey = (crosswalkId: string, viewer: BlindViewer) =>
+    viewer === undefined ? crosswalkId : `${crosswalkId}\u0000${viewKey(viewer)}`;
+
   const viewOrder = (
     scope: CrosswalkScope & { dataVersion: number },
     sort: SortSpec,
     filter: MappingFilter,
-  ): CachedOrder =>
-    orders.get(scope.id, stampOf(scope), sort, filter, () => {
-      const q = orderedIdQuery(scope, sort, filter);
+  ): CachedOrder => {
+    const viewer = viewerOf(scope.id);
+    return orders.get(scope.id, stampOf(scope), sort, filter, viewKey(viewer), () => {
+      const q = orderedIdQuery(scope, sort, filter, viewer);
       return { kind: q.kind, ids: repo.orderedIds(q.parts) };
     });
+  };
 
   /** Blind mode is enforced here: rows leave the host as the session's agency may see them. */
   const blinded = (crosswalkId: string, list: MappingRow[]): MappingRow[] => {
-    if (!repo.blindMode(crosswalkId)) return list;
-    const viewer = deps.session.steward?.agency ?? null;
+    const viewer = viewerOf(crosswalkId);
+    if (viewer === undefined) return list;
     return list.map((r) => blindRow(r, viewer));
   };
 
@@ -159,15 +172,17 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
 
   const checks = (crosswalkId: string): CheckCounts => {
     const scope = scopeOf(crosswalkId);
-    const cached = checkCache.get(crosswalkId);
+    const viewer = viewerOf(crosswalkId);
+    const key = checkKey(crosswalkId, viewer);
+    const cached = checkCache.get(key);
     const stamp = stampOf(scope);
     if (cached && cached.stamp === stamp) return cached.counts;
     const counts = {} as CheckCounts;
     for (const check of CHECK_KINDS) {
-      const q = orderedIdQuery(scope, [], { check });
+      const q = orderedIdQuery(scope, [], { check }, viewer);
       counts[check] = repo.count(q.parts);
     }
-    checkCache.set(crosswalkId, { stamp, counts });
+    checkCache.set(key, { stamp, counts });
     return counts;
   };
 
@@ -223,6 +238,13 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
     to: string,
     changes: readonly MappingChange[],
   ) => {
+    if (repo.blindMode(scope.id)) {
+      // Blind: what each viewer sees of a change differs; recompute rather than patch.
+      for (const key of [...checkCache.keys()])
+        if (key === scope.id || key.startsWith(`${scope.id}\u0000`)) checkCache.delete(key);
+      orders.carryOver(scope.id, from, to, () => null);
+      return;
+    }
     const added = changes.some((c) => !c.before && c.after);
     const removed = new Set(changes.filter((c) => c.before && !c.after).map((c) => c.id));
     const edited = changes.filter(
@@ -247,7 +269,8 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
       else checkCache.delete(scope.id);
     }
     orders.carryOver(scope.id, from, to, (view) => {
-      if (added) return null;
+      // An order computed for a blind viewer (blind mode since switched off) is not patched.
+      if (added || view.viewer !== '') return null;
       const filterDeps = filterDependsOn(view.filter);
       if (view.order.kind === 'item' || filterDeps === null) return onlyNotes ? view.order : null;
       if ([...sortDependsOn(view.sort)].some((f) => fields.has(f))) return null;
@@ -624,9 +647,9 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
   };
 
   const handlers: HandlerGroup<CrosswalkMethods> = {
-    'crosswalks.list': () => repo.list(),
+    'crosswalks.list': () => repo.list(blindViewer(deps.session, true)),
     'crosswalks.get': ({ id }) => {
-      const cw = repo.get(id);
+      const cw = repo.get(id, blindViewer(deps.session, true));
       if (!cw) throw new RpcError('not_found', `No crosswalk with id ${id}.`);
       return cw;
     },

@@ -5,6 +5,8 @@ import type { MappingFilter, SortSpec } from '../../../shared/contract';
  * primary-key lookup instead of a deep OFFSET. An order is valid for one state of its crosswalk
  * (`stamp`: the crosswalk's data_version and the highest mapping id, which moves on bulk imports).
  * After a decision the service carries each order over to the new state, patches it, or drops it.
+ * `viewer` keys the views of a blind crosswalk by whom they were computed for ('' when the order
+ * is the same for everyone), since blind mode shows each agency other statuses.
  */
 export interface CachedOrder {
   kind: 'mapping' | 'item';
@@ -16,6 +18,7 @@ export interface CachedView {
   stamp: string;
   sort: SortSpec;
   filter: MappingFilter;
+  viewer: string;
   order: CachedOrder;
 }
 
@@ -24,8 +27,13 @@ export class GridOrderCache {
 
   constructor(private readonly maxEntries = 8) {}
 
-  private static key(crosswalkId: string, sort: SortSpec, filter: MappingFilter): string {
-    return JSON.stringify([crosswalkId, sort, filter]);
+  private static key(
+    crosswalkId: string,
+    sort: SortSpec,
+    filter: MappingFilter,
+    viewer: string,
+  ): string {
+    return JSON.stringify([crosswalkId, sort, filter, viewer]);
   }
 
   get(
@@ -33,9 +41,10 @@ export class GridOrderCache {
     stamp: string,
     sort: SortSpec,
     filter: MappingFilter,
+    viewer: string,
     compute: () => CachedOrder,
   ): CachedOrder {
-    const key = GridOrderCache.key(crosswalkId, sort, filter);
+    const key = GridOrderCache.key(crosswalkId, sort, filter, viewer);
     const hit = this.entries.get(key);
     this.entries.delete(key);
     if (hit && hit.stamp === stamp) {
@@ -43,7 +52,7 @@ export class GridOrderCache {
       return hit.order;
     }
     const order = compute();
-    this.entries.set(key, { crosswalkId, stamp, sort, filter, order });
+    this.entries.set(key, { crosswalkId, stamp, sort, filter, viewer, order });
     while (this.entries.size > this.maxEntries)
       this.entries.delete(this.entries.keys().next().value!);
     return order;

@@ -5,6 +5,7 @@ import { RpcError } from '../../../shared/rpc/errors';
 import type { HandlerGroup, ServiceDeps } from '../backend/deps';
 import { CrosswalkRepo } from '../repos/crosswalk-repo';
 import { HierarchyRepo, type StructureRow } from '../repos/hierarchy-repo';
+import { blindViewer } from './blind-viewer';
 
 interface SchemeTree {
   stamp: string;
@@ -64,16 +65,21 @@ export function hierarchyHandlers(
     return scope;
   };
 
+  const viewerOf = (crosswalkId: string) =>
+    blindViewer(deps.session, crosswalks.blindMode(crosswalkId));
+
   const countsOf = (crosswalkId: string, side: TreeSide) => {
     const scope = scopeOf(crosswalkId);
     const tree = schemeTree(side === 'source' ? scope.sourceSchemeId : scope.targetSchemeId);
     const stamp = `${scope.dataVersion}:${crosswalks.maxMappingId()}:${tree.stamp}`;
-    const key = `${crosswalkId}\u0000${side}`;
+    // Blind mode: counts per viewer, of the statuses that viewer sees.
+    const viewer = viewerOf(crosswalkId);
+    const key = `${crosswalkId}\u0000${side}\u0000${viewer === undefined ? '*' : (viewer ?? '')}`;
     const cached = sideCounts.get(key);
     if (cached?.stamp === stamp) return { tree, counts: cached.counts };
     const states = new Map(
       repo
-        .leafStates(crosswalkId, side)
+        .leafStates(crosswalkId, side, viewer)
         .map((s) => [s.code, { mapped: s.mapped === 1, approved: s.approved === 1 }]),
     );
     const counts = rollUpLeafCounts(
@@ -122,7 +128,7 @@ export function hierarchyHandlers(
     'hierarchy.progress': ({ crosswalkId }): ProgressDay[] => {
       scopeOf(crosswalkId);
       const days = new Map<string, ProgressDay>();
-      for (const r of repo.decisionsPerDay(crosswalkId)) {
+      for (const r of repo.decisionsPerDay(crosswalkId, viewerOf(crosswalkId))) {
         let d = days.get(r.day);
         if (!d) {
           d = { day: r.day, approved: 0, rejected: 0, needs_discussion: 0 };

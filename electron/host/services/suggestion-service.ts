@@ -11,6 +11,7 @@ import type { HandlerGroup, ServiceDeps } from '../backend/deps';
 import { DECIDERS } from '../backend/session';
 import { CrosswalkRepo } from '../repos/crosswalk-repo';
 import { SuggestionRepo } from '../repos/suggestion-repo';
+import { blindViewer } from './blind-viewer';
 import type { CrosswalkService } from './crosswalk-service';
 
 type SuggestionMethods =
@@ -38,6 +39,8 @@ export function suggestionHandlers(
 ): HandlerGroup<SuggestionMethods> {
   const repo = new SuggestionRepo(deps.db);
   const crosswalkRepo = new CrosswalkRepo(deps.db);
+  const viewerOf = (crosswalkId: string) =>
+    blindViewer(deps.session, crosswalkRepo.blindMode(crosswalkId));
   const indexes = new Map<string, PairIndex>();
 
   const scopeOf = (id: string) => {
@@ -104,7 +107,12 @@ export function suggestionHandlers(
     if (!item) throw new RpcError('not_found', `The source scheme has no code "${sourceCode}".`);
     const inherited = inheritedOf(scope, sourceCode);
     const ranked = index.ranker.rank(sourceCode, k, {
-      mappings: repo.siblingMappings(crosswalkId, scope.sourceSchemeId, item.parentCode ?? null),
+      mappings: repo.siblingMappings(
+        crosswalkId,
+        scope.sourceSchemeId,
+        item.parentCode ?? null,
+        viewerOf(crosswalkId),
+      ),
       inherited: new Map(inherited.size > 0 ? [[sourceCode, [...inherited.keys()]]] : []),
     });
     return {
@@ -123,13 +131,16 @@ export function suggestionHandlers(
     'suggestions.nextUnmapped': ({ crosswalkId, after, k }) => {
       deps.session.require();
       const scope = scopeOf(crosswalkId);
+      const viewer = viewerOf(crosswalkId);
       // After the last unmapped code, wrap round to the first.
       const code =
-        repo.nextUnmapped(crosswalkId, scope.sourceSchemeId, after) ??
-        (after === undefined ? null : repo.nextUnmapped(crosswalkId, scope.sourceSchemeId));
+        repo.nextUnmapped(crosswalkId, scope.sourceSchemeId, after, viewer) ??
+        (after === undefined
+          ? null
+          : repo.nextUnmapped(crosswalkId, scope.sourceSchemeId, undefined, viewer));
       return {
         next: code === null ? null : forSource(crosswalkId, code, k),
-        unmapped: repo.unmappedCount(crosswalkId, scope.sourceSchemeId),
+        unmapped: repo.unmappedCount(crosswalkId, scope.sourceSchemeId, viewer),
       };
     },
     'suggestions.accept': ({ crosswalkId, sourceCode, targetCode, score }) => {

@@ -14,6 +14,7 @@ import {
   relationshipType,
   type DiffTotals,
 } from '../../../shared/domain/crosswalk/versions';
+import { blindVersionMappings } from '../../../shared/domain/crosswalk/approval';
 import { toCsv } from '../../../shared/domain/tabular/csv-write';
 import { RpcError } from '../../../shared/rpc/errors';
 import { recordAudit } from '../backend/audit-log';
@@ -22,6 +23,7 @@ import { DECIDERS, LEADS } from '../backend/session';
 import { CrosswalkRepo } from '../repos/crosswalk-repo';
 import { SchemeRepo } from '../repos/scheme-repo';
 import { VersionRepo } from '../repos/version-repo';
+import { blindViewer } from './blind-viewer';
 import { schemesOf, writeExport } from './crosswalk-export';
 
 type VersionMethods =
@@ -29,6 +31,7 @@ type VersionMethods =
   | 'versions.freeze'
   | 'versions.diff'
   | 'versions.exportDiff'
+  | 'versions.mappings'
   | 'versions.export'
   | 'versions.blockers'
   | 'versions.approve';
@@ -49,6 +52,8 @@ export function versionHandlers(deps: ServiceDeps): HandlerGroup<VersionMethods>
   const schemes = new SchemeRepo(deps.db);
   // The last diff asked for, so that paging through it does not compute it again.
   let lastDiff: { key: string; rows: DiffRow[]; totals: DiffTotals } | null = null;
+  // The last version's mappings listed, for the same reason; frozen rows change only with who sees them.
+  let lastList: { key: string; rows: VersionMapping[] } | null = null;
 
   const scopeOf = (crosswalkId: string) => {
     const scope = crosswalks.scope(crosswalkId);
@@ -65,10 +70,17 @@ export function versionHandlers(deps: ServiceDeps): HandlerGroup<VersionMethods>
     return v;
   };
 
+  /** Blind mode: what the session may see of each mapping's decisions (see blindVersionMapping). */
+  const viewerOf = (crosswalkId: string) =>
+    blindViewer(deps.session, crosswalks.blindMode(crosswalkId));
+
   const mappingsOf = (crosswalkId: string, ref: VersionRef): VersionMapping[] =>
-    ref === 'draft'
-      ? repo.liveMappings(crosswalkId)
-      : repo.mappings(versionOf(crosswalkId, ref).id);
+    blindVersionMappings(
+      ref === 'draft'
+        ? repo.liveMappings(crosswalkId)
+        : repo.mappings(versionOf(crosswalkId, ref).id),
+      viewerOf(crosswalkId),
+    );
 
   const blockersOf = (crosswalkId: string, version: CrosswalkVersion): VersionBlocker[] => {
     const scope = scopeOf(crosswalkId);
@@ -86,7 +98,8 @@ export function versionHandlers(deps: ServiceDeps): HandlerGroup<VersionMethods>
     // The draft moves with every decision; its data version and the largest mapping id say when.
     const draftStamp =
       from === 'draft' || to === 'draft' ? `${scope.dataVersion}:${crosswalks.maxMappingId()}` : '';
-    const key = `${crosswalkId}\u0000${from}\u0000${to}\u0000${draftStamp}`;
+    const viewer = viewerOf(crosswalkId);
+    const key = `${crosswalkId}\u0000${from}\u0000${to}\u0000${draftStamp}\u0000${viewer === undefined ? '*' : (viewer ?? '')}`;
     if (lastDiff?.key !== key) {
       const out = diffMappings(mappingsOf(crosswalkId, from), mappingsOf(crosswalkId, to));
       lastDiff = { key, ...out };
@@ -153,6 +166,13 @@ export function versionHandlers(deps: ServiceDeps): HandlerGroup<VersionMethods>
       });
       changed(crosswalkId);
       return versionOf(crosswalkId, number);
+    },
+
+    'versions.mappings': ({ crosswalkId, number, offset, limit }) => {
+      const steward = deps.session.require();
+      const key = `${crosswalkId}\u0000${number}\u0000${steward.id}\u0000${crosswalks.blindMode(crosswalkId)}`;
+      if (lastList?.key !== key) lastList = { key, rows: mappingsOf(crosswalkId, number) };
+      return { rows: lastList.rows.slice(offset, offset + limit), total: lastList.rows.length };
     },
 
     'versions.diff': ({ crosswalkId, from, to, offset, limit }) => {

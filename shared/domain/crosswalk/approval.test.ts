@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   agenciesDisagree,
   blindRow,
+  blindVersionMappings,
   applyAgencyDecision,
+  type BlindableVersionMapping,
   othersVisible,
   reviewState,
   type MappingReviewState,
@@ -124,5 +126,64 @@ describe('blindRow', () => {
       ],
     };
     expect(blindRow(both, 'CBS')).toBe(both);
+  });
+});
+
+describe('blindVersionMappings', () => {
+  type Frozen = BlindableVersionMapping & {
+    sourceCode: string;
+    targetCode: string;
+    cardinality: string | null;
+  };
+  const frozen = (sourceCode: string, over: Partial<Frozen>): Frozen => ({
+    sourceCode,
+    targetCode: '1111',
+    status: 'proposed',
+    comment: null,
+    reviewerId: null,
+    updatedBy: null,
+    updatedByAgency: null,
+    updatedAt: null,
+    esDecision: null,
+    esBy: null,
+    esAt: null,
+    cbsDecision: null,
+    cbsBy: null,
+    cbsAt: null,
+    cardinality: 'n:1',
+    ...over,
+  });
+  const esRejected = frozen('2111', {
+    status: 'rejected',
+    comment: 'לא תואם',
+    reviewerId: 'st-es',
+    updatedBy: 'דנה',
+    updatedByAgency: 'ES',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    esDecision: 'reject',
+    esBy: 'דנה',
+    esAt: '2026-01-01T00:00:00.000Z',
+    cardinality: null,
+  });
+  const other = frozen('2112', {});
+
+  it("hides a frozen mapping's other-agency decision, status and reviewer until the viewer's agency decided", () => {
+    const [seen, rest] = blindVersionMappings([esRejected, other], 'CBS');
+    expect(seen).toMatchObject({
+      status: 'proposed',
+      esDecision: null,
+      esBy: null,
+      esAt: null,
+      reviewerId: null,
+      comment: null,
+      updatedBy: null,
+      updatedAt: null,
+    });
+    // The table's cardinality is that of what CBS sees: two sources into one target.
+    expect([seen!.cardinality, rest!.cardinality]).toEqual(['n:1', 'n:1']);
+    expect(blindVersionMappings([esRejected, other], 'ES')).toEqual([esRejected, other]);
+    expect(blindVersionMappings([esRejected], undefined)).toEqual([esRejected]);
+    const both = { ...esRejected, cbsDecision: 'reject', cbsBy: 'רונית', cbsAt: esRejected.esAt };
+    expect(blindVersionMappings([both], 'CBS')).toEqual([both]);
   });
 });

@@ -1,4 +1,5 @@
 import { AGENCIES, type Agency, type MappingStatus, type Relation } from '../../contract/common';
+import { tableCardinalities } from './versions';
 
 /** What one agency said about a mapping. */
 export type AgencyVote = 'approve' | 'reject' | 'discuss';
@@ -105,12 +106,26 @@ export function agenciesDisagree(votes: readonly VoteOf[]): boolean {
 }
 
 /**
+ * Who blind mode applies to: the viewer's agency, null for no session (sees no agency's
+ * decisions), undefined when it does not apply (blind mode off, or a lead, who switches it and
+ * adjudicates and so sees everything).
+ */
+export type BlindViewer = Agency | null | undefined;
+
+/**
+ * Blind mode, the one rule: a mapping's decisions are hidden from the viewer when another agency
+ * has decided it and the viewer's agency has not.
+ */
+export function hiddenFor(viewer: Agency | null, votes: readonly { agency: Agency }[]): boolean {
+  return votes.some((v) => v.agency !== viewer) && !votes.some((v) => v.agency === viewer);
+}
+
+/**
  * Blind mode: what an agency may see of the other agencies' votes. Until the viewer's own agency
  * has decided, the others' votes are hidden (and with them the status they set).
  */
 export function othersVisible(viewer: Agency, votes: readonly VoteOf[]): boolean {
-  const othersVoted = votes.some((v) => v.agency !== viewer);
-  return !othersVoted || votes.some((v) => v.agency === viewer);
+  return !hiddenFor(viewer, votes);
 }
 
 /** The part of a grid row blind mode may hide. */
@@ -130,7 +145,7 @@ export interface BlindableRow {
  * comment (if another agency's) read as a proposed mapping nobody has decided.
  */
 export function blindRow<R extends BlindableRow>(row: R, viewer: Agency | null): R {
-  if (viewer !== null && othersVisible(viewer, row.agencyDecisions)) return row;
+  if (!hiddenFor(viewer, row.agencyDecisions)) return row;
   const own = <T extends { agency: Agency }>(list: readonly T[]) =>
     list.filter((x) => x.agency === viewer);
   const foreign = row.updatedByAgency !== null && row.updatedByAgency !== viewer;
@@ -141,4 +156,71 @@ export function blindRow<R extends BlindableRow>(row: R, viewer: Agency | null):
     agencyDecisions: own(row.agencyDecisions),
     ...(foreign ? { comment: null, updatedBy: null, updatedByAgency: null, updatedAt: null } : {}),
   };
+}
+
+/** The part of a frozen (version) mapping blind mode may hide: each agency's decision fields. */
+export interface BlindableVersionMapping {
+  status: MappingStatus;
+  comment: string | null;
+  reviewerId: string | null;
+  updatedBy: string | null;
+  updatedByAgency: string | null;
+  updatedAt: string | null;
+  esDecision: string | null;
+  esBy: string | null;
+  esAt: string | null;
+  cbsDecision: string | null;
+  cbsBy: string | null;
+  cbsAt: string | null;
+}
+
+const DECISION_FIELDS = {
+  ES: ['esDecision', 'esBy', 'esAt'],
+  CBS: ['cbsDecision', 'cbsBy', 'cbsAt'],
+} as const satisfies Record<Agency, readonly (keyof BlindableVersionMapping)[]>;
+
+/**
+ * Blind mode on a frozen mapping, the same rule as blindRow: when the viewer's agency's decision
+ * is empty and another agency's is set, that decision (who, when), the status, the reviewer and
+ * the last change and comment (if another agency's) read as a proposed mapping nobody decided.
+ */
+export function blindVersionMapping<M extends BlindableVersionMapping>(
+  m: M,
+  viewer: Agency | null,
+): M {
+  const votes = AGENCIES.filter((a) => m[DECISION_FIELDS[a][0]] !== null).map((agency) => ({
+    agency,
+  }));
+  if (!hiddenFor(viewer, votes)) return m;
+  const out: M = { ...m, status: 'proposed', reviewerId: null };
+  for (const a of AGENCIES) {
+    if (a === viewer) continue;
+    for (const f of DECISION_FIELDS[a]) out[f] = null as M[typeof f];
+  }
+  if (m.updatedByAgency !== null && m.updatedByAgency !== viewer)
+    Object.assign(out, { comment: null, updatedBy: null, updatedByAgency: null, updatedAt: null });
+  return out;
+}
+
+/**
+ * A version's mappings as the viewer may see them (blindVersionMapping on each); the table's
+ * cardinalities are then those of what the viewer sees, since a hidden rejection would show in them.
+ */
+export function blindVersionMappings<
+  M extends BlindableVersionMapping & {
+    sourceCode: string;
+    targetCode: string;
+    cardinality: unknown;
+  },
+>(mappings: readonly M[], viewer: BlindViewer): M[] {
+  if (viewer === undefined) return [...mappings];
+  let hidden = false;
+  const seen = mappings.map((m) => {
+    const b = blindVersionMapping(m, viewer);
+    if (b !== m) hidden = true;
+    return b;
+  });
+  if (!hidden) return seen;
+  const cardinality = tableCardinalities(seen);
+  return seen.map((m, i) => ({ ...m, cardinality: cardinality[i] }));
 }
