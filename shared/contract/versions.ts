@@ -33,6 +33,7 @@ export type VersionApproval = z.infer<typeof VersionApproval>;
 
 export const BLOCKER_KINDS = [
   'unapproved_mappings',
+  'one_sided_rejections',
   'unmapped_sources',
   'shares_not_one',
   'invalid_targets',

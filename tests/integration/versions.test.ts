@@ -328,6 +328,43 @@ describe('crosswalk versions', () => {
     expect(audit.total).toBe(2);
   });
 
+  it('a mapping one agency rejected blocks the version until the other agency rejects it too', async () => {
+    const { t, crosswalkId, lead, cbs } = await setup();
+    // A complete, approved table, plus one extra link for 1110 that ES rejects.
+    await t.call('crosswalks.addMapping', {
+      crosswalkId,
+      sourceCode: '3139',
+      targetCode: '3139',
+      relation: 'close',
+    });
+    await approveAll(t, crosswalkId, [lead, cbs]);
+    await t.call('profile.select', { id: lead.id });
+    const { mappingId } = await t.call('crosswalks.addMapping', {
+      crosswalkId,
+      sourceCode: '1110',
+      targetCode: '1112',
+      relation: 'related',
+    });
+    await t.call('crosswalks.decide', { crosswalkId, mappingIds: [mappingId], status: 'rejected' });
+    const oneSided = await t.call('versions.freeze', { crosswalkId });
+    expect(await t.call('versions.blockers', { crosswalkId, number: oneSided.number })).toEqual([
+      { kind: 'one_sided_rejections', count: 1, examples: ['1110→1112'] },
+    ]);
+    const refusedApproval = await refused(
+      t.call('versions.approve', { crosswalkId, number: oneSided.number }),
+    );
+    expect(refusedApproval.code).toBe('validation_failed');
+
+    // CBS rejects it too: an agreed exclusion, and the version can be approved.
+    await t.call('profile.select', { id: cbs.id });
+    await t.call('crosswalks.decide', { crosswalkId, mappingIds: [mappingId], status: 'rejected' });
+    await t.call('profile.select', { id: lead.id });
+    const agreed = await t.call('versions.freeze', { crosswalkId });
+    expect(await t.call('versions.blockers', { crosswalkId, number: agreed.number })).toEqual([]);
+    const half = await t.call('versions.approve', { crosswalkId, number: agreed.number });
+    expect(half.approvals.map((a) => a.agency)).toEqual(['ES']);
+  });
+
   it('refuses freezing to a non-lead and approving to a viewer', async () => {
     const { t, crosswalkId, es } = await setup();
     await t.call('profile.select', { id: es.id });

@@ -202,7 +202,7 @@ describe('approvalBlockers', () => {
       m('01', 'A', { share: 0.5 }),
       m('01', 'B', { share: 0.2, status: 'proposed' }),
       m('01', 'C', { status: 'needs_discussion' }),
-      m('02', 'B', { status: 'rejected' }),
+      m('02', 'B', { status: 'rejected', esDecision: 'reject', cbsDecision: 'reject' }),
     ]);
     expect(blockers).toEqual([
       { kind: 'unapproved_mappings', count: 2, examples: ['01→B', '01→C'] },
@@ -210,6 +210,26 @@ describe('approvalBlockers', () => {
       { kind: 'shares_not_one', count: 3, examples: ['01→A', '01→B', '01→C'] },
       { kind: 'invalid_targets', count: 1, examples: ['01→C'] },
     ]);
+  });
+
+  it('leaves out a mapping both agencies rejected, but not one only one agency rejected', () => {
+    const rejected = (es: string | null, cbs: string | null) =>
+      m('02', 'C', { status: 'rejected', esDecision: es, cbsDecision: cbs });
+    const table = [m('01', 'A'), m('02', 'B')];
+    expect(approvalBlockers(sources, targets, [...table, rejected('reject', 'reject')])).toEqual(
+      [],
+    );
+    for (const [es, cbs] of [
+      ['reject', null],
+      [null, 'reject'],
+      ['approve', 'reject'],
+      ['reject', 'discuss'],
+      [null, null],
+    ] as const) {
+      expect(approvalBlockers(sources, targets, [...table, rejected(es, cbs)])).toEqual([
+        { kind: 'one_sided_rejections', count: 1, examples: ['02→C'] },
+      ]);
+    }
   });
 
   it('refuses an empty version', () => {

@@ -221,6 +221,7 @@ export function relationshipType(
 
 export type BlockerKind =
   | 'unapproved_mappings'
+  | 'one_sided_rejections'
   | 'unmapped_sources'
   | 'shares_not_one'
   | 'invalid_targets'
@@ -238,9 +239,15 @@ export const BLOCKER_EXAMPLES = 10;
 
 const pairOf = (m: VersionMapping) => `${m.sourceCode}→${m.targetCode}`;
 
+/** Both agencies rejected the mapping: an agreed exclusion. */
+const rejectedByBoth = (m: VersionMapping) =>
+  m.esDecision === 'reject' && m.cbsDecision === 'reject';
+
 /**
- * What stops a version from being approved as a whole: a mapping that is not approved (rejected
- * mappings are decided links that do not hold, and are left out of the published table), and the
+ * What stops a version from being approved as a whole: a mapping that is not approved by both
+ * agencies. A mapping both agencies rejected is a decided link that does not hold, left out of
+ * the published table; one that only one agency rejected is not decided yet, since the other
+ * agency never agreed to leave it out (so it blocks, listed apart for the lead to settle). And the
  * blocking checks on the frozen rows: coverage of the active leaf source codes, shares that do
  * not add up to 1, and targets that are missing, not leaves or deprecated.
  */
@@ -258,6 +265,10 @@ export function approvalBlockers(
   add(
     'unapproved_mappings',
     mappings.filter((m) => m.status !== 'approved' && m.status !== 'rejected').map(pairOf),
+  );
+  add(
+    'one_sided_rejections',
+    mappings.filter((m) => m.status === 'rejected' && !rejectedByBoth(m)).map(pairOf),
   );
   const checks = runChecks(
     sources,
