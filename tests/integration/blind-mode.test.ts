@@ -43,6 +43,9 @@ const codesOf = async (t: TestBackend, crosswalkId: string, filter: MappingFilte
 
 const fileText = (file: { path: string }) => fs.readFileSync(file.path, 'utf8');
 
+const blockersOf = (t: TestBackend, crosswalkId: string, number: number) =>
+  t.call('versions.blockers', { crosswalkId, number });
+
 const byId = (ids: readonly (number | null)[]) => [...ids].sort((p, q) => p! - q!);
 
 /**
@@ -220,6 +223,11 @@ describe('blind mode hides one agency’s decisions from the other everywhere', 
     const v2 = fileText(await t.call('versions.export', { crosswalkId, number: 2, format: 'csv' }));
     expect(v2.trim().split('\n')).toHaveLength(3);
     expect(v2).not.toContain(ES_REASON);
+    // What stops version 2's approval reads as version 1's, in the list and in the refusal.
+    const v1Blockers = await blockersOf(t, crosswalkId, 1);
+    expect(await blockersOf(t, crosswalkId, 2)).toEqual(v1Blockers);
+    const refused = await t.reply('versions.approve', { crosswalkId, number: 2 });
+    expect(refused.ok ? null : refused.error.details).toEqual({ blockers: v1Blockers });
 
     // Agreement: only mappings both decided (B1, B2); one-sided decisions add nothing.
     expect(await t.call('crosswalks.agreement', { crosswalkId })).toMatchObject({
@@ -338,6 +346,7 @@ describe('blind mode hides one agency’s decisions from the other everywhere', 
       await t.call('versions.exportDiff', { crosswalkId, from: 1, to: 2, format: 'csv' }),
     );
     expect(diffCsv).toContain(ES_REASON);
+    expect(await blockersOf(t, crosswalkId, 2)).not.toEqual(await blockersOf(t, crosswalkId, 1));
     await t.close();
   });
 

@@ -14,7 +14,7 @@ import {
   relationshipType,
   type DiffTotals,
 } from '../../../shared/domain/crosswalk/versions';
-import { blindVersionMappings } from '../../../shared/domain/crosswalk/approval';
+import { blindVersionMappings, type BlindViewer } from '../../../shared/domain/crosswalk/approval';
 import { toCsv } from '../../../shared/domain/tabular/csv-write';
 import { RpcError } from '../../../shared/rpc/errors';
 import { recordAudit } from '../backend/audit-log';
@@ -82,9 +82,14 @@ export function versionHandlers(deps: ServiceDeps): HandlerGroup<VersionMethods>
       viewerOf(crosswalkId),
     );
 
-  const blockersOf = (crosswalkId: string, version: CrosswalkVersion): VersionBlocker[] => {
+  /** `viewer`: the blockers as that blind viewer sees the frozen rows (undefined: as they are). */
+  const blockersOf = (
+    crosswalkId: string,
+    version: CrosswalkVersion,
+    viewer: BlindViewer = undefined,
+  ): VersionBlocker[] => {
     const scope = scopeOf(crosswalkId);
-    const mappings = repo.mappings(version.id);
+    const mappings = blindVersionMappings(repo.mappings(version.id), viewer);
     const targets = [...new Set(mappings.map((m) => m.targetCode))];
     return approvalBlockers(
       repo.checkItems(scope.sourceSchemeId),
@@ -261,7 +266,7 @@ export function versionHandlers(deps: ServiceDeps): HandlerGroup<VersionMethods>
 
     'versions.blockers': ({ crosswalkId, number }) => {
       deps.session.require();
-      return blockersOf(crosswalkId, versionOf(crosswalkId, number));
+      return blockersOf(crosswalkId, versionOf(crosswalkId, number), viewerOf(crosswalkId));
     },
 
     'versions.approve': ({ crosswalkId, number }) => {
@@ -279,13 +284,15 @@ export function versionHandlers(deps: ServiceDeps): HandlerGroup<VersionMethods>
           reason: outcome.reason,
           number,
         });
-      const blockers = blockersOf(crosswalkId, version);
-      if (blockers.length > 0)
+      if (blockersOf(crosswalkId, version).length > 0) {
+        // Named as the steward sees them (blind mode); never none: a hidden mapping is unapproved.
+        const blockers = blockersOf(crosswalkId, version, viewerOf(crosswalkId));
         throw new RpcError(
           'validation_failed',
           `Version ${number} cannot be approved: ${blockers.map((b) => `${b.kind.replace(/_/g, ' ')} (${b.count})`).join(', ')}.`,
           { blockers },
         );
+      }
       deps.db.write(() => {
         repo.setApprovals(version.id, outcome.approvals, outcome.complete ? at : null);
         const superseded = outcome.complete ? repo.supersedeOthers(crosswalkId, version.id) : [];
