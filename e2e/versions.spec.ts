@@ -66,6 +66,17 @@ test('freeze a version, change a mapping, the diff shows it', async ({ app }, te
   await expect(v2Validity.locator('.after')).toHaveText('2026-01-01 – 2028-12-31');
   await page.screenshot({ path: testInfo.outputPath('versions-diff-he.png') });
 
+  // Every mapping of version 2 with its relationship type and when it holds.
+  await versions.showMappings(2);
+  await expect(versions.dialog.getByTestId('version-mappings-total')).toContainText('678');
+  const mapped = versions.mappingRow(source!, target!);
+  await expect(mapped.getByTestId('version-mapping-relationship')).toHaveText(
+    /^(1:1|1:n|n:1|n:n)$/,
+  );
+  await expect(mapped.getByTestId('version-mapping-validFrom')).toHaveText('2026-01-01');
+  await expect(mapped.getByTestId('version-mapping-validTo')).toHaveText('2028-12-31');
+  await page.screenshot({ path: testInfo.outputPath('versions-mappings-he.png') });
+
   // The same in English.
   await versions.close();
   await page.locator('.lang-toggle').click();

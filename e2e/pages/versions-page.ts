@@ -48,6 +48,20 @@ export class VersionsPage {
     return (await saved.getAttribute('title'))!;
   }
 
+  /** The Mappings tab on one frozen version. */
+  async showMappings(number: number) {
+    await this.dialog.getByTestId('versions-tab-mappings').click();
+    await this.dialog.getByTestId('version-mappings-number').selectOption(String(number));
+  }
+
+  /** The mappings grid's row of one source → target pair. */
+  mappingRow(sourceCode: string, targetCode: string): Locator {
+    return this.dialog
+      .locator('[data-testid="version-mappings-grid"] .ag-row')
+      .filter({ has: this.page.locator(`[col-id="sourceCode"]`, { hasText: sourceCode }) })
+      .filter({ has: this.page.locator(`[col-id="targetCode"]`, { hasText: targetCode }) });
+  }
+
   diffRows(): Locator {
     return this.dialog.locator('[data-testid="diff-grid"] .ag-row:has([data-testid="diff-kind"])');
   }

@@ -143,6 +143,11 @@ export const versionMethods = {
     z.object({ rows: z.array(DiffRow), total: z.number().int(), totals: DiffTotals }),
   ),
   'versions.exportDiff': method(DiffParams.extend({ format: z.literal('csv') }), ExportedFile),
+  /** A frozen version's mappings in source/target order, a page at a time, with their validity. */
+  'versions.mappings': method(
+    z.object({ crosswalkId: Id, number: z.number().int().min(1) }).merge(Page),
+    z.object({ rows: z.array(VersionMapping), total: z.number().int() }),
+  ),
   /** A frozen version's approved mappings in one format, with the version's metadata and approvals. */
   'versions.export': method(
     z.object({ crosswalkId: Id, number: z.number().int().min(1), format: ExportFormat }),

@@ -437,7 +437,22 @@ describe('GSIM metadata on each frozen mapping', () => {
       new Set(['2026-01-01', '2026-03-01']),
     );
 
-    // The diff shows the changed mapping with its relationship type and its dates in each version.
+    // The version's mappings, a page at a time, as the Mappings tab lists them.
+    const page = await t.call('versions.mappings', {
+      crosswalkId,
+      number: 2,
+      offset: 0,
+      limit: 1000,
+    });
+    expect(page.total).toBe(live.length);
+    const listed = new Map(page.rows.map((m) => [`${m.sourceCode}→${m.targetCode}`, m]));
+    expect(listed.get(key(first!))).toMatchObject({
+      validFrom: '2026-01-01',
+      validTo: '2026-06-30',
+    });
+    expect(listed.get(key(third!))).toMatchObject({ validFrom: '2027-01-01', share: 0.5 });
+
+    // The diff shows the changed mapping with its dates in each version.
     const diff = await t.call('versions.diff', {
       crosswalkId,
       from: 1,

@@ -8,10 +8,11 @@ import { rpc } from '../../app/rpc';
 import { DiffView } from './DiffView';
 import { FreezeForm } from './FreezeForm';
 import { VersionCard } from './VersionCard';
+import { VersionMappingsView } from './VersionMappingsView';
 
-type Tab = 'list' | 'diff';
+type Tab = 'list' | 'mappings' | 'diff';
 
-/** The versions of a crosswalk: freeze the draft, approve a version as a whole, compare two. */
+/** The versions of a crosswalk: freeze the draft, approve a version as a whole, list one's mappings, compare two. */
 export function VersionsDialog({
   crosswalkId,
   onClose,
@@ -66,7 +67,7 @@ export function VersionsDialog({
         <div className="versions-head">
           <h2>{t('title')}</h2>
           <div className="versions-tabs" role="tablist">
-            {(['list', 'diff'] as const).map((k) => (
+            {(['list', 'mappings', 'diff'] as const).map((k) => (
               <button
                 key={k}
                 role="tab"
@@ -111,6 +112,8 @@ export function VersionsDialog({
               </ol>
             )}
           </>
+        ) : tab === 'mappings' ? (
+          <VersionMappingsView crosswalkId={crosswalkId} versions={versions} />
         ) : (
           <DiffView crosswalkId={crosswalkId} versions={versions} revision={revision} />
         )}
