@@ -162,8 +162,9 @@ describe('exporting a frozen version', () => {
   });
 
   it('imports v1 as SSSOM into a new crosswalk with the same mappings and approvals; its v1 re-exports the same rows', async () => {
+    const dates = { validFrom: '2026-01-01', validTo: '2027-12-31' };
     const { t, crosswalkId, sourceSchemeId, targetSchemeId, approvers, approvedAtFreeze } =
-      await frozenV1();
+      await frozenV1(dates);
     const file = await t.call('versions.export', { crosswalkId, number: 1, format: 'sssom' });
     expect(file.fileName).toMatch(/-v1-.*\.sssom\.tsv$/);
     const tsv = fs.readFileSync(file.path, 'utf8');
@@ -195,8 +196,9 @@ describe('exporting a frozen version', () => {
     const backRows = await allRows(t, back.id);
     expect(backRows.map(fields)).toEqual(approvedAtFreeze.map(fields));
 
-    // The approvals came back: freezing the copy and exporting its v1 gives the same rows.
-    await t.call('versions.freeze', { crosswalkId: back.id });
+    // The approvals came back: freezing the copy for the same dates and exporting its v1 gives
+    // the same rows, with the same relationship types and validity.
+    await t.call('versions.freeze', { crosswalkId: back.id, ...dates });
     const again = await t.call('versions.export', {
       crosswalkId: back.id,
       number: 1,
