@@ -375,21 +375,56 @@ export class VersionRepo {
     const validity = mappingValidity(
       mappings,
       { validFrom: v.validFrom, validTo: v.validTo },
-      previous ? this.mappings(previous.id) : [],
+      previous ? this.heldSince(previous.id) : [],
       sources,
       targets,
     );
-    // Few distinct date pairs (the version's, the codes' own): one update per pair.
-    const ids = new Map<string, { dates: Validity; ids: number[] }>();
+    // Few distinct date pairs (the version's, the previous one's, the codes' own).
+    const groups = new Map<string, { values: SqlParam[]; ids: number[] }>();
     rows.forEach((r, i) => {
-      const dates = validity[i]!;
-      if (dates.validFrom === null && dates.validTo === null) return;
-      const key = `${dates.validFrom}\u0000${dates.validTo}`;
-      const group = ids.get(key) ?? ids.set(key, { dates, ids: [] }).get(key)!;
+      const { validFrom, validTo } = validity[i]!;
+      const key = `${validFrom}\u0000${validTo}`;
+      const group =
+        groups.get(key) ?? groups.set(key, { values: [validFrom, validTo], ids: [] }).get(key)!;
       group.ids.push(r[0] as number);
     });
-    for (const { dates, ids: list } of ids.values())
-      this.updateIn(v.id, 'valid_from = ?, valid_to = ?', [dates.validFrom, dates.validTo], list);
+    this.writeGroups(v.id, 'valid_from = ?, valid_to = ?', groups.values());
+  }
+
+  /** What mappingValidity needs of the previous version's mappings: each one's effective valid_from. */
+  private heldSince(versionId: number) {
+    const { validFrom } = this.validity(versionId);
+    return this.db
+      .rows(
+        'SELECT source_code, target_code, relation, share, status, COALESCE(valid_from, ?) FROM version_mappings WHERE version_id = ?',
+        [validFrom, versionId],
+      )
+      .map((r) => ({
+        sourceCode: String(r[0]),
+        targetCode: String(r[1]),
+        relation: r[2] as VersionMapping['relation'],
+        share: r[3] as number | null,
+        status: r[4] as VersionMapping['status'],
+        validFrom: str(r[5]),
+      }));
+  }
+
+  /**
+   * Sets one value per group of a version's mappings (every mapping in exactly one group): the
+   * largest group for the whole version in one statement, then the others by mapping id.
+   */
+  private writeGroups(
+    versionId: number,
+    set: string,
+    groups: Iterable<{ values: SqlParam[]; ids: number[] }>,
+  ): void {
+    const [largest, ...rest] = [...groups].sort((a, b) => b.ids.length - a.ids.length);
+    if (!largest) return;
+    this.db.run(`UPDATE version_mappings SET ${set} WHERE version_id = ?`, [
+      ...largest.values,
+      versionId,
+    ]);
+    for (const g of rest) this.updateIn(versionId, set, g.values, g.ids);
   }
 
   /** UPDATE version_mappings SET <set> for the given mapping ids of a version, in batches. */
@@ -419,15 +454,13 @@ export class VersionRepo {
         status: r[3] as VersionMapping['status'],
       })),
     );
-    const ids = new Map<string, number[]>();
+    const groups = new Map<string | null, { values: SqlParam[]; ids: number[] }>();
     rows.forEach((r, i) => {
-      const c = cardinality[i];
-      if (!c) return;
-      const list = ids.get(c);
-      if (list) list.push(r[0] as number);
-      else ids.set(c, [r[0] as number]);
+      const c = cardinality[i] ?? null;
+      const group = groups.get(c) ?? groups.set(c, { values: [c], ids: [] }).get(c)!;
+      group.ids.push(r[0] as number);
     });
-    for (const [c, list] of ids) this.updateIn(versionId, 'cardinality = ?', [c], list);
+    this.writeGroups(versionId, 'cardinality = ?', groups.values());
   }
 
   setApprovals(id: number, approvals: VersionApproval[], approvedAt: string | null): void {
