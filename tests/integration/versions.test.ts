@@ -468,6 +468,23 @@ describe('GSIM metadata on each frozen mapping', () => {
       share: 0.5,
     });
 
+    // The diff's CSV carries the same, before and after.
+    const file = await t.call('versions.exportDiff', {
+      crosswalkId,
+      from: 1,
+      to: 2,
+      format: 'csv',
+    });
+    const [header, row] = Papa.parse<string[]>(
+      fs.readFileSync(file.path, 'utf8').replace(/^\uFEFF/, ''),
+      { skipEmptyLines: true },
+    ).data;
+    const at = (name: string) => row![header!.indexOf(name)];
+    expect(at('before_valid_from')).toBe('2026-01-01');
+    expect(at('after_valid_from')).toBe('2027-01-01');
+    expect(at('after_valid_to')).toBe('2028-12-31');
+    expect(at('after_relationship_type')).toBe(diff.rows[0]!.after!.cardinality);
+
     // A version frozen with empty dates: the mappings are open except where their codes end.
     await t.call('versions.freeze', { crosswalkId, validFrom: '', validTo: '' });
     const v3 = frozen(t, crosswalkId, 3);

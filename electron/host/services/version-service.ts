@@ -10,6 +10,7 @@ import {
   completeness,
   diffMappings,
   DIFF_FIELDS,
+  mappingRelationshipType,
   nextApproval,
   relationshipType,
   type DiffTotals,
@@ -35,6 +36,19 @@ type VersionMethods =
   | 'versions.export'
   | 'versions.blockers'
   | 'versions.approve';
+
+/** Per-mapping GSIM metadata in the diff export, before and after: not diff fields themselves. */
+const GSIM_COLUMNS = ['relationship_type', 'valid_from', 'valid_to'] as const;
+
+/** A side's GSIM_COLUMNS cells; a rejected mapping holds at no time, and the draft is not dated yet. */
+const gsimCells = (m: VersionMapping | null): (string | null)[] =>
+  m
+    ? [
+        mappingRelationshipType(m),
+        m.status === 'rejected' ? null : m.validFrom,
+        m.status === 'rejected' ? null : m.validTo,
+      ]
+    : [null, null, null];
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -195,6 +209,7 @@ export function versionHandlers(deps: ServiceDeps): HandlerGroup<VersionMethods>
         'target_code',
         'changed_fields',
         ...DIFF_FIELDS.flatMap((f) => [`before_${f}`, `after_${f}`]),
+        ...GSIM_COLUMNS.flatMap((c) => [`before_${c}`, `after_${c}`]),
         'updated_by',
         'updated_by_agency',
         'updated_at',
@@ -209,6 +224,7 @@ export function versionHandlers(deps: ServiceDeps): HandlerGroup<VersionMethods>
         r.targetCode,
         r.changedFields.join(' '),
         ...DIFF_FIELDS.flatMap((f) => [cell(r.before, f), cell(r.after, f)]),
+        ...gsimCells(r.before).flatMap((b, i) => [b, gsimCells(r.after)[i]!]),
         // Who made the later state (for a removed mapping: who touched it last before it went).
         (r.after ?? r.before)?.updatedBy ?? null,
         (r.after ?? r.before)?.updatedByAgency ?? null,
