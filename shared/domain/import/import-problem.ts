@@ -9,6 +9,8 @@ export type ImportProblemCode =
   | 'code_required'
   | 'duplicate_code'
   | 'item_status'
+  | 'item_date'
+  | 'item_valid_to_before_from'
   | 'parent_self'
   | 'parent_unknown'
   | 'level_inconsistent'

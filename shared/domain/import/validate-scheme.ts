@@ -1,7 +1,13 @@
 import type { SchemeField } from '../../contract/imports';
 import { ImportErrors, resolveColumns } from './import-errors';
 import { isBlankRow, type Table } from './table';
-import { ITEM_STATUS_EXPECTED, readItemStatus, readPositiveInt } from './values';
+import {
+  ISO_DATE_EXPECTED,
+  ITEM_STATUS_EXPECTED,
+  readIsoDate,
+  readItemStatus,
+  readPositiveInt,
+} from './values';
 
 /** Valid items of a scheme, column by column, with the hierarchy worked out. */
 export interface SchemeRows {
@@ -132,8 +138,19 @@ export class SchemeValidator {
       out.titleEn.push(get(row, 'titleEn'));
       out.descriptionHe.push(get(row, 'descriptionHe'));
       out.descriptionEn.push(get(row, 'descriptionEn'));
-      out.validFrom.push(get(row, 'validFrom'));
-      out.validTo.push(get(row, 'validTo'));
+      const validFrom = this.date(row, rowNo, 'validFrom');
+      const validTo = this.date(row, rowNo, 'validTo');
+      if (validFrom && validTo && validTo < validFrom)
+        errors.cell(
+          'item_valid_to_before_from',
+          rowNo,
+          head[col.validTo!]!,
+          `a date on or after valid from (${validFrom})`,
+          validTo,
+          { validFrom },
+        );
+      out.validFrom.push(validFrom);
+      out.validTo.push(validTo);
       out.notes.push(get(row, 'notes'));
       const status = get(row, 'status');
       const s = status === null ? 'active' : readItemStatus(status);
@@ -143,6 +160,17 @@ export class SchemeValidator {
       this.rowNo.push(rowNo);
       out.count++;
     }
+  }
+
+  /** A validity date as stored: YYYY-MM-DD that is a real day, never reinterpreted (05/03/2024 is refused). */
+  private date(row: string[], rowNo: number, field: 'validFrom' | 'validTo'): string | null {
+    const i = this.col[field];
+    const cell = i === undefined ? null : text(row[i]);
+    if (cell === null) return null;
+    const iso = readIsoDate(cell);
+    if (iso === undefined)
+      this.errors.cell('item_date', rowNo, this.table.headers[i!]!, ISO_DATE_EXPECTED, cell);
+    return iso ?? null;
   }
 
   /** Works out parents, levels and leaves; throws every error found, or returns the items. */

@@ -84,6 +84,28 @@ describe('SchemeValidator', () => {
     ]);
   });
 
+  it('keeps ISO validity dates and refuses any other date, or an end before the start', () => {
+    const cols = { code: 'code', validFrom: 'from', validTo: 'to' };
+    const s = scheme('code,from,to\n01,2011-01-01,\n02,2011-01-01,2024-12-31\n', cols);
+    expect(s.validFrom).toEqual(['2011-01-01', '2011-01-01']);
+    expect(s.validTo).toEqual([null, '2024-12-31']);
+    expect(
+      problemsOf(() =>
+        scheme('code,from,to\n01,05/03/2024,\n02,2024-02-30,\n03,2024-01-01,2023-12-31\n', cols),
+      ),
+    ).toEqual([
+      expect.objectContaining({ code: 'item_date', row: 2, column: 'from', value: '05/03/2024' }),
+      expect.objectContaining({ code: 'item_date', row: 3, column: 'from', value: '2024-02-30' }),
+      expect.objectContaining({
+        code: 'item_valid_to_before_from',
+        row: 4,
+        column: 'to',
+        value: '2023-12-31',
+        params: { validFrom: '2024-01-01' },
+      }),
+    ]);
+  });
+
   it('gives a file with only a header the no_rows problem', () => {
     expect(problemsOf(() => scheme('code,title\n', { code: 'code' }))).toEqual([
       {
