@@ -21,3 +21,15 @@ export async function allRows(
     if (out.length >= page.total || page.rows.length === 0) return out;
   }
 }
+
+const pairKey = (r: MappingRow) => `${r.sourceCode}\u0000${r.targetCode}`;
+
+/** Every row of a view in (source, target) code order: how exported files are compared. */
+export async function rowsByPair(
+  t: TestBackend,
+  crosswalkId: string,
+  filter: MappingFilter = {},
+): Promise<MappingRow[]> {
+  const rows = await allRows(t, crosswalkId, [{ colId: 'sourceCode', dir: 'asc' }], filter);
+  return rows.sort((a, b) => (pairKey(a) < pairKey(b) ? -1 : pairKey(a) > pairKey(b) ? 1 : 0));
+}

@@ -7,34 +7,15 @@ import { runChecks } from '../../shared/domain/crosswalk/checks';
 import { parseSssom } from '../../shared/domain/import/sssom';
 import { hebrewSortKey } from '../../shared/domain/text/hebrew-collation';
 import { approveAsCbs, CBS_STEWARD } from './agencies';
+import { allRows } from './all-rows';
 import { approveByBothAgencies } from './approve-both';
 import { loadEsMajorGroups, loadIscoCrosswalk } from './crosswalk-fixture';
-import { openWithSteward, type TestBackend } from './harness';
+import { openWithSteward } from './harness';
 
 async function setup(steward?: Params<'profile.create'>) {
   const t = await openWithSteward(steward);
   const isco = await loadIscoCrosswalk(t);
   return { t, ...isco };
-}
-
-async function allRows(
-  t: TestBackend,
-  crosswalkId: string,
-  sort: SortSpec = [],
-  filter: MappingFilter = {},
-): Promise<MappingRow[]> {
-  const out: MappingRow[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const page = await t.call('crosswalks.rows', {
-      crosswalkId,
-      offset,
-      limit: 1000,
-      sort,
-      filter,
-    });
-    out.push(...page.rows);
-    if (out.length >= page.total || page.rows.length === 0) return out;
-  }
 }
 
 describe('crosswalk grid data source', () => {

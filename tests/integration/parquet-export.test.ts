@@ -2,27 +2,13 @@ import fs from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
-import type { MappingRow } from '../../shared/contract';
+import { rowsByPair } from './all-rows';
 import { approveByBothAgencies } from './approve-both';
 import { loadIscoCrosswalk } from './crosswalk-fixture';
 import { openWithSteward, type TestBackend } from './harness';
 
-async function approvedRows(t: TestBackend, crosswalkId: string): Promise<MappingRow[]> {
-  const out: MappingRow[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const page = await t.call('crosswalks.rows', {
-      crosswalkId,
-      offset,
-      limit: 1000,
-      sort: [],
-      filter: { status: ['approved'] },
-    });
-    out.push(...page.rows);
-    if (out.length >= page.total || page.rows.length === 0) break;
-  }
-  const key = (r: MappingRow) => `${r.sourceCode}\u0000${r.targetCode}`;
-  return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-}
+const approvedRows = (t: TestBackend, crosswalkId: string) =>
+  rowsByPair(t, crosswalkId, { status: ['approved'] });
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 

@@ -5,31 +5,11 @@ import type { MappingRow, Params } from '../../shared/contract';
 import { mappingCardinalities } from '../../shared/domain/crosswalk/cardinality';
 import { parseSssom } from '../../shared/domain/import/sssom';
 import { approveByBothAgencies } from './approve-both';
+import { rowsByPair } from './all-rows';
 import { loadIscoCrosswalk } from './crosswalk-fixture';
-import { openWithSteward, type TestBackend } from './harness';
+import { openWithSteward } from './harness';
 
 const LEAD_ES = { name: 'רונית כהן', agency: 'ES', role: 'lead' } as const;
-
-async function allRows(
-  t: TestBackend,
-  crosswalkId: string,
-  filter: Params<'crosswalks.rows'>['filter'] = {},
-): Promise<MappingRow[]> {
-  const out: MappingRow[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const page = await t.call('crosswalks.rows', {
-      crosswalkId,
-      offset,
-      limit: 1000,
-      sort: [{ colId: 'sourceCode', dir: 'asc' }],
-      filter,
-    });
-    out.push(...page.rows);
-    if (out.length >= page.total || page.rows.length === 0) break;
-  }
-  const key = (r: MappingRow) => `${r.sourceCode}\u0000${r.targetCode}`;
-  return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-}
 
 const fields = (r: MappingRow) => ({
   sourceCode: r.sourceCode,
@@ -66,7 +46,7 @@ async function frozenV1(validity: { validFrom?: string; validTo?: string } = {})
     mappingIds: [ids[1]!],
     comment: 'נבדק, "מורים"\tעם טאב\nושורה שנייה',
   });
-  const approvedAtFreeze = await allRows(t, crosswalkId, { status: ['approved'] });
+  const approvedAtFreeze = await rowsByPair(t, crosswalkId, { status: ['approved'] });
   expect(approvedAtFreeze).toHaveLength(30);
   const v1 = await t.call('versions.freeze', { crosswalkId, note: 'ILO v1', ...validity });
   return { t, ...isco, ids, approvers, approvedAtFreeze, v1 };
@@ -85,7 +65,7 @@ describe('exporting a frozen version', () => {
       filter: {},
     });
     await approveByBothAgencies(t, crosswalkId, [later.rows[0]!.mappingId!]);
-    const liveApproved = await allRows(t, crosswalkId, { status: ['approved'] });
+    const liveApproved = await rowsByPair(t, crosswalkId, { status: ['approved'] });
     expect(liveApproved.map(fields)).not.toEqual(approvedAtFreeze.map(fields));
 
     const file = await t.call('versions.export', { crosswalkId, number: 1, format: 'parquet' });
@@ -193,7 +173,7 @@ describe('exporting a frozen version', () => {
     });
     expect((await t.call('jobs.wait', { jobId: job.jobId })).status).toBe('succeeded');
     const back = (await t.call('crosswalks.list', {})).find((c) => c.nameEn === 'ILO back')!;
-    const backRows = await allRows(t, back.id);
+    const backRows = await rowsByPair(t, back.id);
     expect(backRows.map(fields)).toEqual(approvedAtFreeze.map(fields));
 
     // The approvals came back: freezing the copy for the same dates and exporting its v1 gives
