@@ -1,13 +1,12 @@
 import type { ColDef, ICellRendererParams, ValueFormatterParams } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, ExportedFile } from '../../../shared/contract';
 import { errorText } from '../../app/errors';
 import { rpc } from '../../app/rpc';
 import { Ltr } from '../../ui/Bidi';
-import { agGridLocale, gridTheme, isRtl } from '../../ui/grid/grid-setup';
-import { auditDatasource } from './audit-datasource';
+import { pagedDatasource } from '../../ui/grid/paged-datasource';
+import { PagedGrid } from '../../ui/grid/PagedGrid';
 import { auditDiff, diffText } from '../../../shared/domain/audit/audit-diff';
 import {
   AuditFilters,
@@ -126,10 +125,14 @@ export function AuditScreen() {
   // A new datasource (new filter or new entries in the log) makes the grid start again from the first block.
   const datasource = useMemo(
     () =>
-      auditDatasource(filter, (n, h) => {
-        setTotal(n);
-        setHidden(h);
-      }),
+      // Pages of the log straight from the host, newest first; the renderer never holds the whole log.
+      pagedDatasource(
+        (offset, limit) => rpc.call('audit.list', { offset, limit, filter }),
+        (page) => {
+          setTotal(page?.total ?? null);
+          setHidden(page?.hidden ?? 0);
+        },
+      ),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [filter, revision],
   );
@@ -283,17 +286,12 @@ export function AuditScreen() {
         </p>
       )}
       <div className="audit-grid" data-testid="audit-grid">
-        <AgGridReact<AuditEntry>
+        <PagedGrid<AuditEntry>
           key={lang}
-          theme={gridTheme}
-          enableRtl={isRtl(lang)}
-          localeText={agGridLocale(lang)}
-          rowModelType="infinite"
+          lang={lang}
           datasource={datasource}
-          cacheBlockSize={100}
-          maxBlocksInCache={50}
+          blockSize={100}
           columnDefs={columnDefs}
-          defaultColDef={{ sortable: false, resizable: true, suppressMovable: true }}
           getRowId={getRowId}
           context={context}
           tooltipShowDelay={400}

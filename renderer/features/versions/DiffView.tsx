@@ -1,11 +1,11 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   CrosswalkVersion,
   DiffRow,
   ExportedFile,
+  Result,
   VersionMapping,
   VersionRef,
 } from '../../../shared/contract';
@@ -13,8 +13,8 @@ import { errorText } from '../../app/errors';
 import { rpc } from '../../app/rpc';
 import { Ltr } from '../../ui/Bidi';
 import { downloadExport } from '../../ui/download-export';
-import { agGridLocale, gridTheme, isRtl } from '../../ui/grid/grid-setup';
-import { diffDatasource, type DiffTotals } from './diff-datasource';
+import { pagedDatasource } from '../../ui/grid/paged-datasource';
+import { PagedGrid } from '../../ui/grid/PagedGrid';
 import { RelationshipCell, ValidityCell, type ValidityCellParams } from './MappingMetaCells';
 
 /** The fields shown for an added or removed mapping. */
@@ -96,7 +96,7 @@ export function DiffView({
   const latest = versions[0]?.number;
   const [from, setFrom] = useState<VersionRef | null>(latest ?? null);
   const [to, setTo] = useState<VersionRef>('draft');
-  const [totals, setTotals] = useState<DiffTotals | null>(null);
+  const [totals, setTotals] = useState<Result<'versions.diff'>['totals'] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const [exported, setExported] = useState<ExportedFile | null>(null);
@@ -109,10 +109,13 @@ export function DiffView({
     () =>
       from === null
         ? null
-        : diffDatasource(crosswalkId, from, to, (next, e) => {
-            setTotals(next);
-            setError(e === undefined ? null : errorText(e));
-          }),
+        : pagedDatasource(
+            (offset, limit) => rpc.call('versions.diff', { crosswalkId, from, to, offset, limit }),
+            (page, e) => {
+              setTotals(page?.totals ?? null);
+              setError(e === undefined ? null : errorText(e));
+            },
+          ),
     // A revision (a decision, a new version) starts the grid again from the first block.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [crosswalkId, from, to, revision],
@@ -261,17 +264,12 @@ export function DiffView({
       )}
       <div className="version-diff-grid" data-testid="diff-grid">
         {datasource && (
-          <AgGridReact<DiffRow>
+          <PagedGrid<DiffRow>
             key={`${lang}:${String(from)}:${String(to)}:${revision}`}
-            theme={gridTheme.withParams({ rowHeight: 40 })}
-            enableRtl={isRtl(lang)}
-            localeText={agGridLocale(lang)}
-            rowModelType="infinite"
+            lang={lang}
+            rowHeight={40}
             datasource={datasource}
-            cacheBlockSize={200}
-            maxBlocksInCache={50}
             columnDefs={columnDefs}
-            defaultColDef={{ sortable: false, resizable: true, suppressMovable: true }}
           />
         )}
       </div>

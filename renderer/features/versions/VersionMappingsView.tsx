@@ -1,5 +1,4 @@
-import type { ColDef, ICellRendererParams, IDatasource } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
+import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CrosswalkVersion, VersionMapping } from '../../../shared/contract';
@@ -7,37 +6,9 @@ import { mappingRelationshipType } from '../../../shared/domain/crosswalk/versio
 import { errorText } from '../../app/errors';
 import { rpc } from '../../app/rpc';
 import { Ltr } from '../../ui/Bidi';
-import { agGridLocale, gridTheme, isRtl } from '../../ui/grid/grid-setup';
+import { pagedDatasource } from '../../ui/grid/paged-datasource';
+import { PagedGrid } from '../../ui/grid/PagedGrid';
 import { RelationshipType } from './MappingMetaCells';
-
-/** Pages of a frozen version's mappings from the host. */
-function mappingsDatasource(
-  crosswalkId: string,
-  number: number,
-  onTotal: (total: number | null, error?: unknown) => void,
-): IDatasource {
-  return {
-    getRows({ startRow, endRow, successCallback, failCallback }) {
-      rpc
-        .call('versions.mappings', {
-          crosswalkId,
-          number,
-          offset: startRow,
-          limit: Math.min(1000, endRow - startRow),
-        })
-        .then(
-          ({ rows, total }) => {
-            onTotal(total);
-            successCallback(rows, total);
-          },
-          (error: unknown) => {
-            onTotal(null, error);
-            failCallback();
-          },
-        );
-    },
-  };
-}
 
 type Cell = ICellRendererParams<VersionMapping>;
 
@@ -107,10 +78,14 @@ export function VersionMappingsView({
     () =>
       number === null
         ? null
-        : mappingsDatasource(crosswalkId, number, (next, e) => {
-            setTotal(next);
-            setError(e === undefined ? null : errorText(e));
-          }),
+        : pagedDatasource(
+            (offset, limit) =>
+              rpc.call('versions.mappings', { crosswalkId, number, offset, limit }),
+            (page, e) => {
+              setTotal(page?.total ?? null);
+              setError(e === undefined ? null : errorText(e));
+            },
+          ),
     [crosswalkId, number],
   );
 
@@ -214,17 +189,11 @@ export function VersionMappingsView({
       )}
       <div className="version-diff-grid" data-testid="version-mappings-grid">
         {datasource && (
-          <AgGridReact<VersionMapping>
+          <PagedGrid<VersionMapping>
             key={`${lang}:${number}`}
-            theme={gridTheme}
-            enableRtl={isRtl(lang)}
-            localeText={agGridLocale(lang)}
-            rowModelType="infinite"
+            lang={lang}
             datasource={datasource}
-            cacheBlockSize={200}
-            maxBlocksInCache={50}
             columnDefs={columnDefs}
-            defaultColDef={{ sortable: false, resizable: true, suppressMovable: true }}
           />
         )}
       </div>
