@@ -1,5 +1,5 @@
 import { AGENCIES, type Agency, type MappingStatus, type Relation } from '../../contract/common';
-import { tableCardinalities } from './versions';
+import { tableCardinalities, type VersionMapping } from './versions';
 
 /** What one agency said about a mapping. */
 export type AgencyVote = 'approve' | 'reject' | 'discuss';
@@ -159,20 +159,21 @@ export function blindRow<R extends BlindableRow>(row: R, viewer: Agency | null):
 }
 
 /** The part of a frozen (version) mapping blind mode may hide: each agency's decision fields. */
-export interface BlindableVersionMapping {
-  status: MappingStatus;
-  comment: string | null;
-  reviewerId: string | null;
-  updatedBy: string | null;
-  updatedByAgency: string | null;
-  updatedAt: string | null;
-  esDecision: string | null;
-  esBy: string | null;
-  esAt: string | null;
-  cbsDecision: string | null;
-  cbsBy: string | null;
-  cbsAt: string | null;
-}
+export type BlindableVersionMapping = Pick<
+  VersionMapping,
+  | 'status'
+  | 'comment'
+  | 'reviewerId'
+  | 'updatedBy'
+  | 'updatedByAgency'
+  | 'updatedAt'
+  | 'esDecision'
+  | 'esBy'
+  | 'esAt'
+  | 'cbsDecision'
+  | 'cbsBy'
+  | 'cbsAt'
+>;
 
 const DECISION_FIELDS = {
   ES: ['esDecision', 'esBy', 'esAt'],
