@@ -2,22 +2,26 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { JobState } from '../shared/contract';
-import { openWithSteward, type TestBackend } from '../tests/integration/harness';
+import { openTestBackend, openWithSteward, type TestBackend } from '../tests/integration/harness';
 import { measureColdStart, memoryLimit } from './figures/cold-start';
 import { measureDecisions } from './figures/decide';
 import { measureGrid } from './figures/grid-fetch';
 import { importFiles, measureImport, phaseClock } from './figures/import';
 import { measureEngines } from './figures/native-compare';
 import { measureSnapshotInProbe } from './figures/snapshot';
+import { measureBlindGrid, measureVersions } from './figures/versions';
 import { generateCrosswalk, type GeneratedCrosswalk } from './generate';
 import { atLeast, atMost, info, notMeasured, render, type Entry } from './print';
 import { mb, percentile } from './stats';
+import { GRID_VIEWS } from './views';
 
 /**
  * `npm run bench`: every speed goal of the workbench on a generated 1,000,000-row crosswalk,
  * beside its goal. Prints; never fails the build (the goals are not tests).
  */
 const ROWS = Number(process.env.GESHER_BENCH_ROWS ?? 1_000_000);
+/** GESHER_BENCH_ONLY=versions: import, grid, decisions, versions and blind grid only (while iterating). */
+const ONLY_VERSIONS = process.env.GESHER_BENCH_ONLY === 'versions';
 const out: Entry[] = [];
 const reason = (error: unknown) =>
   (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 160);
@@ -80,6 +84,80 @@ async function engineSection(cw: GeneratedCrosswalk, dir: string): Promise<Entry
   return entries;
 }
 
+/** Freeze, diff, a version's mappings and its Parquet export; then the grid in blind mode. */
+async function versionSection(t: TestBackend, crosswalkId: string): Promise<Entry[]> {
+  const entries: Entry[] = [
+    {
+      section: 'versions (the request holds the backend lock: every other request waits as long)',
+    },
+  ];
+  log('versions');
+  let frozen: { from: number; to: number } | null = null;
+  try {
+    const v = await measureVersions(t, crosswalkId);
+    frozen = { from: 1, to: 2 };
+    const s = (ms: number) => ms / 1000;
+    entries.push(atMost('freeze v1', s(v.freezeV1Ms), 2, 's'));
+    entries.push(
+      atMost('freeze v2 (reads v1 for validity)', s(v.freezeV2Ms), 2, 's'),
+      info(
+        '  between v1 and v2',
+        `${v.changed.decided} approved, ${v.changed.shares} shares, ${v.changed.removed} removed, ${v.changed.added} added`,
+        `${v.mappings.toLocaleString('en-US')} mappings in v2`,
+      ),
+      info('  a grid page asked for during the freeze of v2 waits', fmt(v.waitDuringFreezeMs, 0)),
+    );
+    for (const d of v.diffs) {
+      entries.push(atMost(`first versions.diff page, ${d.name}`, s(d.firstMs), 2, 's'));
+      entries.push(
+        info(
+          `  next page (same diff)`,
+          fmt(d.nextMs),
+          `+${d.totals.added} −${d.totals.removed} ~${d.totals.changed}`,
+        ),
+      );
+    }
+    entries.push(info('first versions.mappings page of v2', fmt(v.mappingsFirstMs, 0)));
+    entries.push(
+      info(
+        'versions.export v2 as Parquet',
+        fmt(v.parquetMs, 0),
+        `${v.parquetRows.toLocaleString('en-US')} approved rows`,
+      ),
+    );
+  } catch (error) {
+    entries.push(notMeasured('freeze and diff', '≤ 2 s', reason(error)));
+  }
+
+  entries.push({
+    section: 'grid as a CBS steward, blind mode off vs on (ES decisions hidden until CBS decides)',
+  });
+  log('blind grid');
+  try {
+    const b = await measureBlindGrid(t, crosswalkId, frozen);
+    entries.push(info('block fetch p95, blind off', fmt(b.off.blockP95)));
+    entries.push(atMost('block fetch p95, blind on', b.on.blockP95, 50, 'ms'));
+    entries.push(
+      info('  block fetch p50 (off | on)', `${fmt(b.off.blockP50)} | ${fmt(b.on.blockP50)}`),
+    );
+    GRID_VIEWS.forEach((view, i) =>
+      entries.push(
+        info(
+          `  first fetch (off | on): ${view.name}`,
+          `${fmt(b.off.firstMs[i]!, 0)} | ${fmt(b.on.firstMs[i]!, 0)}`,
+        ),
+      ),
+    );
+    if (b.blindDiff)
+      entries.push(
+        atMost('first versions.diff page v1 ↔ v2, blind', b.blindDiff.firstMs / 1000, 2, 's'),
+      );
+  } catch (error) {
+    entries.push(notMeasured('blind block fetch p95', '≤ 50 ms', reason(error)));
+  }
+  return entries;
+}
+
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gesher-bench-'));
   const workspaceDir = path.join(dir, 'workspace');
@@ -92,7 +170,7 @@ async function main(): Promise<void> {
   out.push(info('generate', fmt(performance.now() - started, 0)));
   // Engines first; then only the files' bytes are kept, so that the generator's million row
   // objects (and their garbage collection) do not sit in the heap the in-process backend uses.
-  const engineEntries = await engineSection(cw, dir);
+  const engineEntries = ONLY_VERSIONS ? [] : await engineSection(cw, dir);
   const files = importFiles(cw);
   cw = null;
   (globalThis as { gc?: () => void }).gc?.();
@@ -189,6 +267,9 @@ async function main(): Promise<void> {
   } else out.push(notMeasured('decision p99', '≤ 2 ms', 'no imported crosswalk'));
 
   if (t) await t.close();
+  // Versions last on this workspace: their frozen copies would change the snapshot and cold start.
+  const versionsOf = crosswalkId;
+  if (ONLY_VERSIONS) crosswalkId = null;
 
   out.push({ section: 'snapshot (workspace.snapshot) with the backend in its worker thread' });
   if (crosswalkId) {
@@ -248,8 +329,20 @@ async function main(): Promise<void> {
     }
   } else out.push(notMeasured('cold start to first grid rows', '≤ 2 s', 'no imported crosswalk'));
 
+  if (versionsOf) {
+    try {
+      const again = await openTestBackend({ workspaceDir });
+      if (!again.backend.deps.session.steward)
+        throw new Error('the bench steward was not restored');
+      out.push(...(await versionSection(again, versionsOf)));
+      await again.close();
+    } catch (error) {
+      out.push(notMeasured('versions', '', reason(error)));
+    }
+  }
+
   out.push(...engineEntries);
-  out.push(...(await import('./figures/suggest')).measureSuggestions());
+  if (!ONLY_VERSIONS) out.push(...(await import('./figures/suggest')).measureSuggestions());
   out.push(info('bench total', `${((performance.now() - started) / 1000).toFixed(0)} s`));
   fs.rmSync(dir, { recursive: true, force: true });
   console.log(render(out));

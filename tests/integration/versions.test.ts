@@ -1,16 +1,24 @@
 import fs from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { MappingRow, Steward } from '../../shared/contract';
+import type { MappingRow, Steward, VersionMapping } from '../../shared/contract';
 import { importCrosswalk } from '../../electron/host/import/run-import';
 import { VersionRepo } from '../../electron/host/repos/version-repo';
 import { mappingCardinalities } from '../../shared/domain/crosswalk/cardinality';
-import { mappingRelationshipType } from '../../shared/domain/crosswalk/versions';
+import { blindVersionMappings } from '../../shared/domain/crosswalk/approval';
+import {
+  completeness,
+  diffMappings,
+  mappingRelationshipType,
+  mappingValidity,
+  relationshipType,
+  tableCardinalities,
+} from '../../shared/domain/crosswalk/versions';
 import { RpcError } from '../../shared/rpc/errors';
 import { as } from './agencies';
 import { approveByBothAgencies } from './approve-both';
 import { loadIscoCrosswalk } from './crosswalk-fixture';
-import { openWithSteward, type TestBackend } from './harness';
+import { openTestBackend, openWithSteward, type TestBackend } from './harness';
 
 const LEAD_ES = { name: 'רונית כהן', agency: 'ES', role: 'lead' } as const;
 
@@ -577,5 +585,287 @@ describe('GSIM metadata on each frozen mapping', () => {
     expect(v2.relationshipType).toBe('derived');
     expect(mappingRelationshipType(frozen(t, crosswalkId, 2).get('1110→1111')!)).toBeNull();
     await t.close();
+  });
+});
+
+describe('freeze in SQL keeps the rules of shared/domain/crosswalk/versions.ts', () => {
+  type Db = TestBackend['backend']['deps']['db'];
+  const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+  /** What the freeze stored of each mapping, raw (no fallback to the version's dates), in mappings() order. */
+  const stored = (db: Db, versionId: number) =>
+    db
+      .rows(
+        `SELECT source_code, target_code, cardinality, valid_from, valid_to FROM version_mappings
+         WHERE version_id = ? ORDER BY source_code, target_code, mapping_id`,
+        [versionId],
+      )
+      .map((r) => ({
+        pair: `${String(r[0])}→${String(r[1])}`,
+        cardinality: str(r[2]),
+        validFrom: str(r[3]),
+        validTo: str(r[4]),
+      }));
+
+  const itemDates = (db: Db, schemeId: string) =>
+    new Map(
+      db
+        .rows('SELECT code, valid_from, valid_to FROM items WHERE scheme_id = ?', [schemeId])
+        .map((r) => [String(r[0]), { validFrom: str(r[1]), validTo: str(r[2]) }]),
+    );
+
+  /** The previous version's rows as mappingValidity reads them, in the order they were stored. */
+  const previousRows = (db: Db, versionId: number, versionFrom: string | null) =>
+    db
+      .rows(
+        `SELECT source_code, target_code, relation, share, status, COALESCE(valid_from, ?)
+         FROM version_mappings WHERE version_id = ? ORDER BY rowid`,
+        [versionFrom, versionId],
+      )
+      .map((r) => ({
+        sourceCode: String(r[0]),
+        targetCode: String(r[1]),
+        relation: r[2] as VersionMapping['relation'],
+        share: r[3] as number | null,
+        status: r[4] as VersionMapping['status'],
+        validFrom: str(r[5]),
+      }));
+
+  /** Freezes and checks every stored value against the pure functions on the live rows it copied. */
+  async function freezeAndCompare(
+    t: TestBackend,
+    scope: { crosswalkId: string; sourceSchemeId: string; targetSchemeId: string },
+    dates: { validFrom?: string; validTo?: string },
+  ) {
+    const db = t.backend.deps.db;
+    const repo = new VersionRepo(db);
+    const live = repo.liveMappings(scope.crosswalkId);
+    const previous = repo.list(scope.crosswalkId)[0];
+    const v = await t.call('versions.freeze', { crosswalkId: scope.crosswalkId, ...dates });
+    const version = { validFrom: dates.validFrom || null, validTo: dates.validTo || null };
+    const validity = mappingValidity(
+      live,
+      version,
+      previous ? previousRows(db, previous.id, previous.validFrom) : [],
+      itemDates(db, scope.sourceSchemeId),
+      itemDates(db, scope.targetSchemeId),
+    );
+    const cardinality = tableCardinalities(live);
+    expect(stored(db, v.id)).toEqual(
+      live.map((m, i) => ({
+        pair: `${m.sourceCode}→${m.targetCode}`,
+        cardinality: cardinality[i],
+        ...validity[i],
+      })),
+    );
+    // The copy itself: every field as it was live.
+    const strip = (m: VersionMapping) => ({
+      ...m,
+      cardinality: null,
+      validFrom: null,
+      validTo: null,
+    });
+    expect(repo.mappings(v.id).map(strip)).toEqual(live.map(strip));
+    expect(v).toMatchObject({
+      mappingCount: live.length,
+      relationshipType: relationshipType(live),
+      completeness: completeness(repo.checkItems(scope.sourceSchemeId), live),
+    });
+    return v;
+  }
+
+  it('cardinality, validity, relationship type and completeness equal the pure functions on the same rows', async () => {
+    const { t, crosswalkId, sourceSchemeId, targetSchemeId, cbs, lead } = await setup();
+    const scope = { crosswalkId, sourceSchemeId, targetSchemeId };
+    const db = t.backend.deps.db;
+    const live = await allRows(t, crosswalkId);
+    const at = (i: number) => live[i]!;
+    // Codes with their own dates: targets that end, sources that start late, one both.
+    db.write(() => {
+      for (const [i, from, to] of [
+        [3, null, '2026-06-30'],
+        [40, null, '2030-01-01'],
+        [7, '2026-03-01', null],
+        [120, '2025-01-01', '2026-09-30'],
+      ] as const) {
+        db.run('UPDATE items SET valid_from = ?, valid_to = ? WHERE scheme_id = ? AND code = ?', [
+          from,
+          to,
+          targetSchemeId,
+          at(i).targetCode!,
+        ]);
+        db.run('UPDATE items SET valid_from = ? WHERE scheme_id = ? AND code = ?', [
+          from,
+          sourceSchemeId,
+          at(i + 1).sourceCode,
+        ]);
+      }
+    });
+    // Rejections (one agency's and both), a duplicate pair, an inherited mapping, decisions of each agency.
+    await t.call('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: [at(0).mappingId!, at(10).mappingId!],
+      status: 'rejected',
+    });
+    await t.call('crosswalks.addMapping', {
+      crosswalkId,
+      sourceCode: at(20).sourceCode,
+      targetCode: at(20).targetCode!,
+      relation: 'related',
+    });
+    db.write(() =>
+      db.run("UPDATE mappings SET justification = 'inherited' WHERE id = ?", [at(30).mappingId!]),
+    );
+    await t.call('profile.select', { id: cbs.id });
+    await t.call('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: [at(10).mappingId!, at(50).mappingId!],
+      status: 'rejected',
+    });
+    await t.call('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: live.slice(60, 90).map((r) => r.mappingId!),
+      status: 'approved',
+    });
+    await t.call('profile.select', { id: lead.id });
+    await freezeAndCompare(t, scope, { validFrom: '2026-01-01', validTo: '2027-12-31' });
+
+    // Between versions: a share and a relation change, a rejection undone, a removal.
+    await t.call('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: [at(3).mappingId!],
+      share: 0.25,
+    });
+    await t.call('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: [at(7).mappingId!],
+      relation: 'narrower',
+    });
+    await t.call('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: [at(0).mappingId!],
+      status: 'needs_discussion',
+    });
+    await t.call('crosswalks.removeMappings', { crosswalkId, mappingIds: [at(5).mappingId!] });
+    // The same mapping twice from v2 on: the copy holds since v1 as well.
+    await t.call('crosswalks.addMapping', {
+      crosswalkId,
+      sourceCode: at(25).sourceCode,
+      targetCode: at(25).targetCode!,
+      relation: at(25).relation!,
+      share: at(25).share,
+    });
+    await freezeAndCompare(t, scope, { validFrom: '2027-01-01' });
+    // And a version with no dates of its own.
+    await freezeAndCompare(t, scope, { validFrom: '', validTo: '' });
+    await t.close();
+  });
+
+  it('the diff found in SQL is diffMappings over both whole sides, blind or not', async () => {
+    const { t, crosswalkId, cbs, es, lead } = await setup();
+    const repo = new VersionRepo(t.backend.deps.db);
+    const live = await allRows(t, crosswalkId);
+    const ids = (from: number, to: number) => live.slice(from, to).map((r) => r.mappingId!);
+    await t.call('versions.freeze', { crosswalkId, validFrom: '2026-01-01' });
+    // ES decides some (hidden from CBS while blind), CBS others; a rejection ES alone made
+    // changes the cardinalities CBS would see; a share, a comment, a removal and an addition.
+    await t.call('profile.select', { id: es.id });
+    await t.call('crosswalks.decide', { crosswalkId, mappingIds: ids(0, 3), status: 'rejected' });
+    await t.call('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: ids(3, 8),
+      status: 'approved',
+      comment: 'ES: as published',
+    });
+    await t.call('profile.select', { id: cbs.id });
+    await t.call('crosswalks.decide', { crosswalkId, mappingIds: ids(6, 12), status: 'approved' });
+    await t.call('profile.select', { id: lead.id });
+    await t.call('crosswalks.decide', { crosswalkId, mappingIds: ids(20, 22), share: 0.5 });
+    await t.call('crosswalks.removeMappings', { crosswalkId, mappingIds: ids(30, 31) });
+    await t.call('crosswalks.addMapping', {
+      crosswalkId,
+      sourceCode: live[40]!.sourceCode,
+      targetCode: '0110',
+      relation: 'related',
+    });
+    await t.call('versions.freeze', { crosswalkId, validFrom: '2027-01-01' });
+    await t.call('crosswalks.decide', { crosswalkId, mappingIds: ids(50, 52), status: 'rejected' });
+    const [v1, v2] = [repo.get(crosswalkId, 1)!, repo.get(crosswalkId, 2)!];
+    const sides = {
+      v1: { side: repo.diffSide({ versionId: v1.id }), rows: () => repo.mappings(v1.id) },
+      v2: { side: repo.diffSide({ versionId: v2.id }), rows: () => repo.mappings(v2.id) },
+      draft: { side: repo.diffSide({ crosswalkId }), rows: () => repo.liveMappings(crosswalkId) },
+    };
+    for (const viewer of [undefined, 'CBS', 'ES', null] as const)
+      for (const [from, to] of [
+        ['v1', 'v2'],
+        ['v2', 'v1'],
+        ['v1', 'draft'],
+        ['draft', 'v2'],
+      ] as const) {
+        const [a, b] = [sides[from], sides[to]];
+        const whole = diffMappings(
+          blindVersionMappings(a.rows(), viewer),
+          blindVersionMappings(b.rows(), viewer),
+        );
+        const sql = diffMappings(
+          repo.unmatched(a.side, b.side, viewer),
+          repo.unmatched(b.side, a.side, viewer),
+        );
+        expect(sql, `${from} → ${to} as ${String(viewer)}`).toEqual(whole);
+      }
+    // Through the contract, as the CBS steward with blind mode on.
+    await t.call('crosswalks.setBlindMode', { crosswalkId, on: true });
+    await t.call('profile.select', { id: cbs.id });
+    const blind = await t.call('versions.diff', {
+      crosswalkId,
+      from: 1,
+      to: 2,
+      offset: 0,
+      limit: 100,
+    });
+    const expected = diffMappings(
+      blindVersionMappings(repo.mappings(v1.id), 'CBS'),
+      blindVersionMappings(repo.mappings(v2.id), 'CBS'),
+    );
+    expect(blind).toEqual({
+      rows: expected.rows,
+      total: expected.rows.length,
+      totals: expected.totals,
+    });
+    // ES's one-sided decisions are not changes CBS can see yet.
+    expect(blind.totals).toEqual({ added: 1, removed: 1, changed: 8 });
+    const seen = diffMappings(repo.mappings(v1.id), repo.mappings(v2.id));
+    expect(seen.totals).toEqual({ added: 1, removed: 1, changed: 14 });
+    await t.close();
+  });
+
+  it('a crash after a freeze replays it from the journal to the same rows', async () => {
+    const { t, crosswalkId } = await setup();
+    const live = await allRows(t, crosswalkId);
+    await t.call('versions.freeze', { crosswalkId, validFrom: '2026-01-01' });
+    await t.call('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: [live[0]!.mappingId!],
+      status: 'rejected',
+    });
+    await t.call('crosswalks.decide', {
+      crosswalkId,
+      mappingIds: [live[1]!.mappingId!],
+      share: 0.5,
+    });
+    const v2 = await t.call('versions.freeze', { crosswalkId, validFrom: '2027-01-01' });
+    const db = t.backend.deps.db;
+    const all = (d: Db) =>
+      d
+        .rows('SELECT * FROM version_mappings ORDER BY rowid')
+        .concat(d.rows('SELECT * FROM crosswalk_versions ORDER BY id'));
+    const before = all(db);
+    db.close({ snapshot: false });
+    const again = await openTestBackend({ workspaceDir: t.dir });
+    expect((await again.call('workspace.info', {})).replayedEntries).toBeGreaterThan(0);
+    expect(all(again.backend.deps.db)).toEqual(before);
+    expect((await again.call('versions.list', { crosswalkId }))[0]).toEqual(v2);
+    await again.close();
   });
 });

@@ -1,11 +1,10 @@
 import type { CrosswalkVersion, VersionApproval, VersionMapping } from '../../../shared/contract';
-import {
-  mappingValidity,
-  tableCardinalities,
-  type Validity,
-} from '../../../shared/domain/crosswalk/versions';
+import { tableCardinalities, type Validity } from '../../../shared/domain/crosswalk/versions';
+import { AGENCIES } from '../../../shared/contract/common';
+import { blindVersionMapping, type BlindViewer } from '../../../shared/domain/crosswalk/approval';
 import type { SqlParam } from '../db/journal';
 import type { WorkspaceDb } from '../db/workspace-db';
+import { agencyLiteral } from './blind-sql';
 import type { MappingApprovers } from './approval-export-repo';
 import type { ExportMapping } from './crosswalk-repo';
 
@@ -117,10 +116,141 @@ export interface NewVersion {
   note: string | null;
   sourceSchemeVersion: string | null;
   targetSchemeVersion: string | null;
-  relationshipType: CrosswalkVersion['relationshipType'];
-  completeness: CrosswalkVersion['completeness'];
+  sourceSchemeId: string;
+  targetSchemeId: string;
   validFrom: string | null;
   validTo: string | null;
+}
+
+// ISO dates compare as text; null is open (no bound): scalar MAX/MIN are null when either is.
+const laterSql = (a: string, b: string) => `COALESCE(MAX(${a}, ${b}), ${a}, ${b})`;
+const earlierSql = (a: string, b: string) => `COALESCE(MIN(${a}, ${b}), ${a}, ${b})`;
+
+/**
+ * tableCardinalities in SQL, on the live mapping alias `m` of crosswalk `crosswalk` (an SQL
+ * parameter): over the non-rejected mappings, "n" first when the target has other sources, "n"
+ * second when the source has other targets (a pair listed twice counts once); null when rejected.
+ * The two code lists are computed once per statement.
+ */
+function cardinalitySql(m: string, crosswalk: string): string {
+  return cardinalityOver(m, {
+    from: 'mappings k',
+    where: `k.crosswalk_id = ${crosswalk}`,
+    kept: (x) => `${x}.status <> 'rejected'`,
+  });
+}
+
+/** tableCardinalities over the rows of `table` (alias k) that `kept` keeps, for row `m`. */
+function cardinalityOver(
+  m: string,
+  table: { from: string; where: string; kept: (alias: string) => string },
+): string {
+  // More than one distinct code on the other side: its smallest and largest differ.
+  const many = (group: string, other: string) =>
+    `(SELECT k.${group} FROM ${table.from} WHERE ${table.where} AND ${table.kept('k')}
+      GROUP BY k.${group} HAVING MIN(k.${other}) < MAX(k.${other}))`;
+  return `CASE WHEN NOT ${table.kept(m)} THEN NULL ELSE
+    (CASE WHEN ${m}.target_code IN ${many('target_code', 'source_code')} THEN 'n' ELSE '1' END) || ':' ||
+    (CASE WHEN ${m}.source_code IN ${many('source_code', 'target_code')} THEN 'n' ELSE '1' END) END`;
+}
+
+/**
+ * mappingValidity's "held since" in SQL: the valid_from in the previous version (parameter
+ * `previous`, its own valid_from `previousFrom` for rows frozen without one) of its first
+ * non-rejected mapping with the same source, target, relation and share; null when none.
+ */
+function heldSinceSql(m: string, previous: string, previousFrom: string): string {
+  return `(SELECT COALESCE(p.valid_from, ${previousFrom}) FROM version_mappings p
+    WHERE p.version_id = ${previous} AND p.source_code = ${m}.source_code AND p.target_code = ${m}.target_code
+      AND p.relation = ${m}.relation AND p.share IS ${m}.share AND p.status <> 'rejected'
+      AND COALESCE(p.valid_from, ${previousFrom}) IS NOT NULL
+    ORDER BY p.rowid LIMIT 1)`;
+}
+
+export type DiffSide = { versionId: number; validity: Validity } | { crosswalkId: string };
+
+/** The columns behind DIFF_FIELDS (the decisions are read per side). */
+const DIFF_COLUMNS = [
+  'relation',
+  'share',
+  'status',
+  'justification',
+  'confidence',
+  'comment',
+  'partial_source',
+  'partial_target',
+  'es_decision',
+  'cbs_decision',
+] as const;
+
+/**
+ * A diff side in SQL on alias `a`, keyed by parameter `key`: its table, its condition, its row
+ * in toMapping's order (then cardinality, valid_from, valid_to) and each DIFF_COLUMNS value as
+ * toMapping reads it (partial flags: = 1). For a blind viewer (blindVersionMapping): `hidden`
+ * holds for a row whose decisions the viewer may not see, and the fields are as the viewer sees
+ * them; `blindCardinality` is the row's cardinality over the table as the viewer sees it.
+ */
+function sideSql(side: DiffSide, a: string, key: string, viewer: BlindViewer) {
+  const copied = COPIED.split(',').map((c) => `${a}.${c.trim()}`);
+  const version = 'versionId' in side;
+  const decisionOf = (x: string, agency: 'ES' | 'CBS', column = 'decision') =>
+    version
+      ? `${x}.${agency === 'ES' ? 'es' : 'cbs'}_${column}`
+      : `(SELECT ${column} FROM mapping_agency_decisions WHERE mapping_id = ${x}.id AND agency = '${agency}')`;
+  const hiddenOf = (x: string) => {
+    if (viewer === undefined) return 'FALSE';
+    const others = AGENCIES.filter((g) => g !== viewer).map(
+      (g) => `${decisionOf(x, g)} IS NOT NULL`,
+    );
+    const own = viewer === null ? 'TRUE' : `${decisionOf(x, viewer)} IS NULL`;
+    return `((${others.join(' OR ')}) AND ${own})`;
+  };
+  const hidden = hiddenOf(a);
+  // The last change was another agency's (any agency's, for a viewer without one).
+  const foreign =
+    viewer === undefined || viewer === null
+      ? `${a}.updated_by_agency IS NOT NULL`
+      : `${a}.updated_by_agency IS NOT NULL AND ${a}.updated_by_agency <> ${agencyLiteral(viewer)}`;
+  const field = (c: (typeof DIFF_COLUMNS)[number]) => {
+    if (c === 'partial_source' || c === 'partial_target') return `(${a}.${c} = 1)`;
+    if (viewer === undefined)
+      return c === 'es_decision'
+        ? decisionOf(a, 'ES')
+        : c === 'cbs_decision'
+          ? decisionOf(a, 'CBS')
+          : `${a}.${c}`;
+    if (c === 'status') return `(CASE WHEN ${hidden} THEN 'proposed' ELSE ${a}.status END)`;
+    if (c === 'comment')
+      return `(CASE WHEN ${hidden} AND ${foreign} THEN NULL ELSE ${a}.comment END)`;
+    if (c === 'es_decision' || c === 'cbs_decision') {
+      const agency = c === 'es_decision' ? 'ES' : 'CBS';
+      return agency === viewer
+        ? decisionOf(a, agency)
+        : `(CASE WHEN ${hidden} THEN NULL ELSE ${decisionOf(a, agency)} END)`;
+    }
+    return `${a}.${c}`;
+  };
+  const table = version
+    ? { from: 'version_mappings k', where: `k.version_id = ${key}` }
+    : { from: 'mappings k', where: `k.crosswalk_id = ${key}` };
+  const blindCardinality = cardinalityOver(a, {
+    ...table,
+    kept: (x) => `(${x}.status <> 'rejected' OR ${hiddenOf(x)})`,
+  });
+  const decisions = (['ES', 'CBS'] as const).flatMap((agency) =>
+    ['decision', 'steward_name', 'at'].map((c) => decisionOf(a, agency, c)),
+  );
+  return {
+    from: `${version ? 'version_mappings' : 'mappings'} ${a}`,
+    where: version ? `${a}.version_id = ${key}` : `${a}.crosswalk_id = ${key}`,
+    key: (version ? side.versionId : side.crosswalkId) as SqlParam,
+    columns: `${copied.join(', ')}, ${decisions.join(', ')}`,
+    cardinality: version ? `${a}.cardinality` : cardinalitySql(a, key),
+    validity: version ? `${a}.valid_from, ${a}.valid_to` : 'NULL, NULL',
+    hidden,
+    blindCardinality,
+    field,
+  };
 }
 
 export class VersionRepo {
@@ -177,6 +307,79 @@ export class VersionRepo {
         [versionId],
       )
       .map((r) => toMapping(r, { cardinality: r[21], validFrom: r[22], validTo: r[23], version }));
+  }
+
+  /** A page of a version's frozen mappings in the order of mappings(). */
+  mappingsPage(versionId: number, offset: number, limit: number): VersionMapping[] {
+    const version = this.validity(versionId);
+    return this.db
+      .rows(
+        `SELECT ${COPIED}, ${DECISIONS}, cardinality, valid_from, valid_to FROM version_mappings WHERE version_id = ?
+         ORDER BY source_code, target_code, mapping_id LIMIT ? OFFSET ?`,
+        [versionId, limit, offset],
+      )
+      .map((r) => toMapping(r, { cardinality: r[21], validFrom: r[22], validTo: r[23], version }));
+  }
+
+  /** A side of a diff: a frozen version (by id) or the crosswalk's live mappings. */
+  diffSide(ref: { versionId: number } | { crosswalkId: string }): DiffSide {
+    return 'versionId' in ref
+      ? { versionId: ref.versionId, validity: this.validity(ref.versionId) }
+      : { crosswalkId: ref.crosswalkId };
+  }
+
+  /** Whether the side lists some (source, target) pair more than once (diffMappings then matches them in order). */
+  hasDuplicatePairs(side: DiffSide): boolean {
+    const [table, key, value] =
+      'versionId' in side
+        ? ['version_mappings', 'version_id', side.versionId]
+        : ['mappings', 'crosswalk_id', side.crosswalkId];
+    return (
+      this.db.rows(
+        `SELECT 1 FROM ${table} WHERE ${key} = ? GROUP BY source_code, target_code HAVING COUNT(*) > 1 LIMIT 1`,
+        [value],
+      ).length > 0
+    );
+  }
+
+  /**
+   * The mappings of side `a` that side `b` has no identical copy of: none with the same pair and
+   * the same DIFF_FIELDS. When neither side repeats a pair, diffMappings over what each side has
+   * unmatched is diffMappings over both sides whole, without reading the mappings they share.
+   * A blind viewer's rows are compared, and returned, as blindVersionMappings makes them: blinded,
+   * with the cardinality over the side as the viewer sees it when the viewer may not see all of it.
+   */
+  unmatched(a: DiffSide, b: DiffSide, viewer: BlindViewer = undefined): VersionMapping[] {
+    const x = sideSql(a, 'a', '?1', viewer);
+    const y = sideSql(b, 'b', '?2', viewer);
+    const blinded =
+      viewer !== undefined &&
+      this.db.get(`SELECT 1 AS y FROM ${x.from} WHERE ${x.where} AND ${x.hidden} LIMIT 1`, [
+        x.key,
+      ]) !== undefined;
+    const same = DIFF_COLUMNS.map((c) => `${y.field(c)} IS ${x.field(c)}`).join(' AND ');
+    return this.db
+      .rows(
+        `SELECT ${x.columns}, ${blinded ? x.blindCardinality : x.cardinality}, ${x.validity}
+         FROM ${x.from} WHERE ${x.where} AND NOT EXISTS (
+           SELECT 1 FROM ${y.from} WHERE ${y.where}
+             AND b.source_code = a.source_code AND b.target_code = a.target_code AND ${same})`,
+        [x.key, y.key],
+      )
+      .map((r) => {
+        const m =
+          'versionId' in a
+            ? toMapping(r, {
+                cardinality: r[21],
+                validFrom: r[22],
+                validTo: r[23],
+                version: a.validity,
+              })
+            : { ...toMapping(r), cardinality: str(r[21]) as VersionMapping['cardinality'] };
+        return viewer === undefined
+          ? m
+          : { ...blindVersionMapping(m, viewer), cardinality: m.cardinality };
+      });
   }
 
   /** A version's own valid from / to. */
@@ -244,12 +447,12 @@ export class VersionRepo {
       }));
   }
 
-  /** Each frozen mapping's valid from / to by mapping id, as the exports carry them. */
+  /** Each exported (approved) frozen mapping's valid from / to by mapping id, as the exports carry them. */
   validityForExport(versionId: number): Map<number, Validity> {
     const version = this.validity(versionId);
     const out = new Map<number, Validity>();
     for (const r of this.db.rows(
-      'SELECT mapping_id, valid_from, valid_to FROM version_mappings WHERE version_id = ?',
+      "SELECT mapping_id, valid_from, valid_to FROM version_mappings WHERE version_id = ? AND status = 'approved'",
       [versionId],
     ))
       out.set(r[0] as number, validityOf({ validFrom: r[1], validTo: r[2], version }));
@@ -307,13 +510,20 @@ export class VersionRepo {
 
   // Writes: call inside db.write().
 
-  /** Records the version and copies every live mapping of the crosswalk into it, in one statement. */
+  /**
+   * Records the version and copies every live mapping of the crosswalk into it with its GSIM
+   * metadata, all in SQL (so the journal holds a few statements, and replay gives the same rows):
+   * each mapping's cardinality (tableCardinalities), its valid from / to (mappingValidity: the
+   * previous version's rows, the version's dates, the codes' own dates), then the table's
+   * relationship type (relationshipType) and completeness (completeness) from the copied rows.
+   * Rows go in source, target, mapping id order, the order mappings() reads them in.
+   */
   insert(v: NewVersion): number {
     this.db.run(
       `INSERT INTO crosswalk_versions (id, crosswalk_id, number, status, frozen_at, frozen_by_id, frozen_by_name,
          frozen_by_agency, note, source_scheme_version, target_scheme_version, relationship_type, completeness,
          valid_from, valid_to, mapping_count)
-       VALUES (?, ?, ?, 'frozen', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+       VALUES (?, ?, ?, 'frozen', ?, ?, ?, ?, ?, ?, ?, NULL, 'partial', ?, ?, 0)`,
       [
         v.id,
         v.crosswalkId,
@@ -325,142 +535,73 @@ export class VersionRepo {
         v.note,
         v.sourceSchemeVersion,
         v.targetSchemeVersion,
-        v.relationshipType,
-        v.completeness,
         v.validFrom,
         v.validTo,
       ],
     );
-    const copied = this.db.run(
-      `INSERT INTO version_mappings (version_id, mapping_id, ${COPIED}, ${DECISIONS}, ${DECIDER_IDS})
-       ${this.liveSelect('?, m.id, ')} WHERE m.crosswalk_id = ?`,
-      [v.id, v.crosswalkId],
-    );
-    this.db.run('UPDATE crosswalk_versions SET mapping_count = ? WHERE id = ?', [copied, v.id]);
-    this.setCardinalities(v.id);
-    this.setValidity(v);
-    return copied;
-  }
-
-  /**
-   * Inside the freeze's db.write(): when each frozen mapping holds (mappingValidity), from the
-   * previous version's mappings, the version's dates and the source and target items' own dates.
-   */
-  private setValidity(v: NewVersion): void {
-    const rows = this.db.rows(
-      `SELECT vm.mapping_id, vm.source_code, vm.target_code, vm.relation, vm.share, vm.status,
-         s.valid_from, s.valid_to, t.valid_from, t.valid_to
-       FROM version_mappings vm
-       JOIN crosswalks c ON c.id = ?
-       LEFT JOIN items s ON s.scheme_id = c.source_scheme_id AND s.code = vm.source_code
-       LEFT JOIN items t ON t.scheme_id = c.target_scheme_id AND t.code = vm.target_code
-       WHERE vm.version_id = ?`,
-      [v.crosswalkId, v.id],
-    );
-    const sources = new Map<string, Validity>();
-    const targets = new Map<string, Validity>();
-    const mappings = rows.map((r) => {
-      const m = {
-        sourceCode: String(r[1]),
-        targetCode: String(r[2]),
-        relation: r[3] as VersionMapping['relation'],
-        share: r[4] as number | null,
-        status: r[5] as VersionMapping['status'],
-      };
-      sources.set(m.sourceCode, { validFrom: str(r[6]), validTo: str(r[7]) });
-      targets.set(m.targetCode, { validFrom: str(r[8]), validTo: str(r[9]) });
-      return m;
-    });
     const previous = this.get(v.crosswalkId, v.number - 1);
-    const validity = mappingValidity(
-      mappings,
-      { validFrom: v.validFrom, validTo: v.validTo },
-      previous ? this.heldSince(previous.id) : [],
-      sources,
-      targets,
+    const cols = COPIED.split(',').map((c) => `m.${c.trim()}`);
+    // What a bound comes from, left out where it cannot bound anything: no previous version, a
+    // scheme whose items carry no dates (most). The statement is journaled as it ran.
+    const from = previous ? `COALESCE(${heldSinceSql('m', '?5', '?6')}, ?3)` : '?3';
+    const dated = (schemeId: string) =>
+      this.db.get(
+        'SELECT 1 AS y FROM items WHERE scheme_id = ? AND (valid_from IS NOT NULL OR valid_to IS NOT NULL) LIMIT 1',
+        [schemeId],
+      ) !== undefined;
+    const [sourceDated, targetDated] = [dated(v.sourceSchemeId), dated(v.targetSchemeId)];
+    const bound = (side: 's' | 't', date: string, outer: string, pick: typeof laterSql) =>
+      (side === 's' ? sourceDated : targetDated) ? pick(outer, `${side}.${date}`) : outer;
+    const validFrom = bound('t', 'valid_from', bound('s', 'valid_from', from, laterSql), laterSql);
+    const validTo = bound('t', 'valid_to', bound('s', 'valid_to', '?4', earlierSql), earlierSql);
+    // ?1 version id, ?2 crosswalk, ?3/?4 the version's dates, ?5 previous version id, ?6 its
+    // valid_from, ?7/?8 source and target scheme. "?8 IS ?8": SQLite takes the highest number
+    // used as the parameter count, and some of them are left out above.
+    const copied = this.db.run(
+      `INSERT INTO version_mappings (version_id, mapping_id, ${COPIED}, ${DECISIONS}, ${DECIDER_IDS},
+         cardinality, valid_from, valid_to)
+       SELECT ?1, m.id, ${cols.join(', ')}, e.decision, e.steward_name, e.at, c.decision, c.steward_name, c.at,
+         e.steward_id, c.steward_id, ${cardinalitySql('m', '?2')}, ${validFrom}, ${validTo}
+       FROM mappings m
+       LEFT JOIN mapping_agency_decisions e ON e.mapping_id = m.id AND e.agency = 'ES'
+       LEFT JOIN mapping_agency_decisions c ON c.mapping_id = m.id AND c.agency = 'CBS'
+       ${sourceDated ? 'LEFT JOIN items s ON s.scheme_id = ?7 AND s.code = m.source_code' : ''}
+       ${targetDated ? 'LEFT JOIN items t ON t.scheme_id = ?8 AND t.code = m.target_code' : ''}
+       WHERE m.crosswalk_id = ?2 AND ?8 IS ?8
+       ORDER BY m.source_code, m.target_code, m.id`,
+      [
+        v.id,
+        v.crosswalkId,
+        v.validFrom,
+        v.validTo,
+        previous?.id ?? null,
+        previous?.validFrom ?? null,
+        v.sourceSchemeId,
+        v.targetSchemeId,
+      ],
     );
-    // Few distinct date pairs (the version's, the previous one's, the codes' own).
-    const groups = new Map<string, { values: SqlParam[]; ids: number[] }>();
-    rows.forEach((r, i) => {
-      const { validFrom, validTo } = validity[i]!;
-      const key = `${validFrom}\u0000${validTo}`;
-      const group =
-        groups.get(key) ?? groups.set(key, { values: [validFrom, validTo], ids: [] }).get(key)!;
-      group.ids.push(r[0] as number);
-    });
-    this.writeGroups(v.id, 'valid_from = ?, valid_to = ?', groups.values());
-  }
-
-  /** What mappingValidity needs of the previous version's mappings: each one's effective valid_from. */
-  private heldSince(versionId: number) {
-    const { validFrom } = this.validity(versionId);
-    return this.db
-      .rows(
-        'SELECT source_code, target_code, relation, share, status, COALESCE(valid_from, ?) FROM version_mappings WHERE version_id = ?',
-        [validFrom, versionId],
-      )
-      .map((r) => ({
-        sourceCode: String(r[0]),
-        targetCode: String(r[1]),
-        relation: r[2] as VersionMapping['relation'],
-        share: r[3] as number | null,
-        status: r[4] as VersionMapping['status'],
-        validFrom: str(r[5]),
-      }));
-  }
-
-  /**
-   * Sets one value per group of a version's mappings (every mapping in exactly one group): the
-   * largest group for the whole version in one statement, then the others by mapping id.
-   */
-  private writeGroups(
-    versionId: number,
-    set: string,
-    groups: Iterable<{ values: SqlParam[]; ids: number[] }>,
-  ): void {
-    const [largest, ...rest] = [...groups].sort((a, b) => b.ids.length - a.ids.length);
-    if (!largest) return;
-    this.db.run(`UPDATE version_mappings SET ${set} WHERE version_id = ?`, [
-      ...largest.values,
-      versionId,
-    ]);
-    for (const g of rest) this.updateIn(versionId, set, g.values, g.ids);
-  }
-
-  /** UPDATE version_mappings SET <set> for the given mapping ids of a version, in batches. */
-  private updateIn(
-    versionId: number,
-    set: string,
-    values: SqlParam[],
-    ids: readonly number[],
-  ): void {
-    for (let i = 0; i < ids.length; i += 10_000)
-      this.db.run(
-        `UPDATE version_mappings SET ${set} WHERE version_id = ? AND mapping_id IN (SELECT value FROM json_each(?))`,
-        [...values, versionId, JSON.stringify(ids.slice(i, i + 10_000))],
-      );
-  }
-
-  /** Inside the freeze's db.write(): each frozen mapping's cardinality within the version's table. */
-  private setCardinalities(versionId: number): void {
-    const rows = this.db.rows(
-      'SELECT mapping_id, source_code, target_code, status FROM version_mappings WHERE version_id = ?',
-      [versionId],
+    // The table's type over its links (non-rejected): derived when all are inherited; splits
+    // (a source with several targets: cardinality x:n) and merges (n:x) otherwise.
+    const links = (and: string) =>
+      `EXISTS (SELECT 1 FROM version_mappings l WHERE l.version_id = ?1 AND l.status <> 'rejected' ${and})`;
+    this.db.run(
+      `UPDATE crosswalk_versions SET mapping_count = ?2,
+         relationship_type = (SELECT CASE
+             WHEN NOT ${links('')} THEN NULL
+             WHEN NOT ${links("AND l.justification <> 'inherited'")} THEN 'derived'
+             WHEN ${links("AND l.cardinality IN ('1:n', 'n:n')")} AND ${links("AND l.cardinality IN ('n:1', 'n:n')")} THEN 'M:N'
+             WHEN ${links("AND l.cardinality IN ('1:n', 'n:n')")} THEN '1:N'
+             WHEN ${links("AND l.cardinality IN ('n:1', 'n:n')")} THEN 'N:1'
+             ELSE '1:1' END),
+         completeness = CASE WHEN EXISTS (
+             SELECT 1 FROM items i WHERE i.scheme_id = ?3 AND i.is_leaf = 1 AND i.status = 'active'
+             AND NOT EXISTS (SELECT 1 FROM version_mappings l WHERE l.version_id = ?1
+               AND l.source_code = i.code AND l.status <> 'rejected'))
+           THEN 'partial' ELSE 'complete' END
+       WHERE id = ?1`,
+      [v.id, copied, v.sourceSchemeId],
     );
-    const cardinality = tableCardinalities(
-      rows.map((r) => ({
-        sourceCode: String(r[1]),
-        targetCode: String(r[2]),
-        status: r[3] as VersionMapping['status'],
-      })),
-    );
-    const groups = new Map<string | null, { values: SqlParam[]; ids: number[] }>();
-    rows.forEach((r, i) => {
-      const c = cardinality[i] ?? null;
-      const group = groups.get(c) ?? groups.set(c, { values: [c], ids: [] }).get(c)!;
-      group.ids.push(r[0] as number);
-    });
-    this.writeGroups(versionId, 'cardinality = ?', groups.values());
+    return copied;
   }
 
   setApprovals(id: number, approvals: VersionApproval[], approvedAt: string | null): void {

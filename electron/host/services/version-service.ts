@@ -7,12 +7,10 @@ import type {
 } from '../../../shared/contract';
 import {
   approvalBlockers,
-  completeness,
   diffMappings,
   DIFF_FIELDS,
   mappingRelationshipType,
   nextApproval,
-  relationshipType,
   type DiffTotals,
 } from '../../../shared/domain/crosswalk/versions';
 import { blindVersionMappings, type BlindViewer } from '../../../shared/domain/crosswalk/approval';
@@ -120,11 +118,29 @@ export function versionHandlers(deps: ServiceDeps): HandlerGroup<VersionMethods>
     const viewer = viewerOf(crosswalkId);
     const key = `${crosswalkId}\u0000${from}\u0000${to}\u0000${draftStamp}\u0000${viewer === undefined ? '*' : (viewer ?? '')}`;
     if (lastDiff?.key !== key) {
-      const out = diffMappings(mappingsOf(crosswalkId, from), mappingsOf(crosswalkId, to));
+      const out =
+        sqlDiff(crosswalkId, from, to, viewer) ??
+        diffMappings(mappingsOf(crosswalkId, from), mappingsOf(crosswalkId, to));
       lastDiff = { key, ...out };
       return lastDiff;
     }
     return lastDiff;
+  };
+
+  /**
+   * diffMappings over only what each side has that the other has no identical copy of, found in
+   * SQL (a large table changes little between versions), both sides as the viewer sees them (blind
+   * mode). Null when a side repeats a pair (matched occurrence by occurrence: the whole sides are
+   * compared then).
+   */
+  const sqlDiff = (crosswalkId: string, from: VersionRef, to: VersionRef, viewer: BlindViewer) => {
+    const side = (ref: VersionRef) =>
+      repo.diffSide(
+        ref === 'draft' ? { crosswalkId } : { versionId: versionOf(crosswalkId, ref).id },
+      );
+    const [a, b] = [side(from), side(to)];
+    if (repo.hasDuplicatePairs(a) || repo.hasDuplicatePairs(b)) return null;
+    return diffMappings(repo.unmatched(a, b, viewer), repo.unmatched(b, a, viewer));
   };
 
   const changed = (crosswalkId: string) =>
@@ -156,7 +172,6 @@ export function versionHandlers(deps: ServiceDeps): HandlerGroup<VersionMethods>
           `"Valid to" (${validTo}) is before "valid from" (${validFrom}).`,
           { field: 'validTo' },
         );
-      const live = repo.liveMappings(crosswalkId);
       const number = repo.lastNumber(crosswalkId) + 1;
       const at = deps.now();
       const id = repo.nextId();
@@ -170,8 +185,8 @@ export function versionHandlers(deps: ServiceDeps): HandlerGroup<VersionMethods>
           note: note?.trim() ? note : null,
           sourceSchemeVersion: schemes.byId(scope.sourceSchemeId)?.version ?? null,
           targetSchemeVersion: schemes.byId(scope.targetSchemeId)?.version ?? null,
-          relationshipType: relationshipType(live),
-          completeness: completeness(repo.checkItems(scope.sourceSchemeId), live),
+          sourceSchemeId: scope.sourceSchemeId,
+          targetSchemeId: scope.targetSchemeId,
           validFrom: validFrom || null,
           validTo: validTo || null,
         });
@@ -189,6 +204,14 @@ export function versionHandlers(deps: ServiceDeps): HandlerGroup<VersionMethods>
 
     'versions.mappings': ({ crosswalkId, number, offset, limit }) => {
       const steward = deps.session.require();
+      if (viewerOf(crosswalkId) === undefined) {
+        // As frozen: a page straight from the version's rows.
+        const version = versionOf(crosswalkId, number);
+        return {
+          rows: repo.mappingsPage(version.id, offset, limit),
+          total: version.mappingCount,
+        };
+      }
       const key = `${crosswalkId}\u0000${number}\u0000${steward.id}\u0000${crosswalks.blindMode(crosswalkId)}`;
       if (lastList?.key !== key) lastList = { key, rows: mappingsOf(crosswalkId, number) };
       return { rows: lastList.rows.slice(offset, offset + limit), total: lastList.rows.length };
