@@ -155,6 +155,20 @@ function cardinalityOver(
 }
 
 /**
+ * The same cardinality for a few rows of the live mappings: row `m` looks up its own source's and
+ * target's other kept mappings through the (crosswalk, source) and (crosswalk, target) indexes,
+ * instead of listing every split and merge of the table first.
+ */
+function liveCardinalityOf(m: string, crosswalk: string, kept: (alias: string) => string): string {
+  const other = (same: string, differ: string) =>
+    `EXISTS (SELECT 1 FROM mappings k WHERE k.crosswalk_id = ${crosswalk} AND k.${same} = ${m}.${same}
+      AND k.${differ} <> ${m}.${differ} AND ${kept('k')})`;
+  return `CASE WHEN NOT ${kept(m)} THEN NULL ELSE
+    (CASE WHEN ${other('target_code', 'source_code')} THEN 'n' ELSE '1' END) || ':' ||
+    (CASE WHEN ${other('source_code', 'target_code')} THEN 'n' ELSE '1' END) END`;
+}
+
+/**
  * mappingValidity's "held since" in SQL: the valid_from in the previous version (parameter
  * `previous`, its own valid_from `previousFrom` for rows frozen without one) of its first
  * non-rejected mapping with the same source, target, relation and share; null when none.
@@ -230,13 +244,15 @@ function sideSql(side: DiffSide, a: string, key: string, viewer: BlindViewer) {
     }
     return `${a}.${c}`;
   };
-  const table = version
-    ? { from: 'version_mappings k', where: `k.version_id = ${key}` }
-    : { from: 'mappings k', where: `k.crosswalk_id = ${key}` };
-  const blindCardinality = cardinalityOver(a, {
-    ...table,
-    kept: (x) => `(${x}.status <> 'rejected' OR ${hiddenOf(x)})`,
-  });
+  // The diff's rows are few: the live side's are looked up one by one (a version has no index by target).
+  const seenKept = (x: string) => `(${x}.status <> 'rejected' OR ${hiddenOf(x)})`;
+  const blindCardinality = version
+    ? cardinalityOver(a, {
+        from: 'version_mappings k',
+        where: `k.version_id = ${key}`,
+        kept: seenKept,
+      })
+    : liveCardinalityOf(a, key, seenKept);
   const decisions = (['ES', 'CBS'] as const).flatMap((agency) =>
     ['decision', 'steward_name', 'at'].map((c) => decisionOf(a, agency, c)),
   );
@@ -245,7 +261,9 @@ function sideSql(side: DiffSide, a: string, key: string, viewer: BlindViewer) {
     where: version ? `${a}.version_id = ${key}` : `${a}.crosswalk_id = ${key}`,
     key: (version ? side.versionId : side.crosswalkId) as SqlParam,
     columns: `${copied.join(', ')}, ${decisions.join(', ')}`,
-    cardinality: version ? `${a}.cardinality` : cardinalitySql(a, key),
+    cardinality: version
+      ? `${a}.cardinality`
+      : liveCardinalityOf(a, key, (x) => `${x}.status <> 'rejected'`),
     validity: version ? `${a}.valid_from, ${a}.valid_to` : 'NULL, NULL',
     hidden,
     blindCardinality,
