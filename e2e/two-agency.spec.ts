@@ -51,8 +51,8 @@ test('ES approves, CBS approves: the grid shows approved with both agencies; bli
   await expect(row(0).locator('[data-agency="CBS"]')).toHaveAttribute('data-decision', 'approve');
   await expect(row(0).getByTestId('approvals-chip')).toContainText('רונית כהן');
   await expect(page.getByTestId('count-approved')).toContainText('1');
-  // Row 3: ES rejected, CBS approved → half approved, and the two disagree.
-  await expect(row(2).locator('.status-chip')).toHaveAttribute('data-status', 'half_approved');
+  // Row 3: ES rejected, CBS approved → ES's rejection stands, and the two disagree.
+  await expect(row(2).locator('.status-chip')).toHaveAttribute('data-status', 'rejected');
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/two-agency-he.png`, fullPage: true });
   await page.locator('.lang-toggle').click();
   await expect(row(0).getByTestId('approvals-chip')).toContainText('ES');
@@ -75,7 +75,8 @@ test('ES approves, CBS approves: the grid shows approved with both agencies; bli
   await page.getByTestId('filter-disagreements').click();
 
   // Blind: ES rejects the fourth row, which CBS has not decided. CBS's "rejected" filter shows
-  // only the row both rejected, not the one ES rejected alone; the lead sees both.
+  // the two rows it decided (both rejected; ES's rejection standing over its approval), not the
+  // one ES rejected alone; the lead sees all three.
   await switchUser(review, 'דנה לוי', 'ES');
   await review.sourceCodes().nth(3).click();
   await page.keyboard.press('r');
@@ -84,9 +85,9 @@ test('ES approves, CBS approves: the grid shows approved with both agencies; bli
   await switchUser(review, 'רונית כהן', 'CBS');
   await expect(row(3).locator('.status-chip')).toHaveAttribute('data-status', 'proposed');
   await page.getByTestId('filter-status-rejected').click();
-  await expect(review.rowCount).toHaveText(/שורה אחת|^1 row/);
+  await expect(review.rowCount).toHaveText(/2 שורות|^2 rows/);
   await page.getByTestId('filter-status-rejected').click();
   await switchUser(review, 'אורית שטרן', 'ES', 'lead');
   await page.getByTestId('filter-status-rejected').click();
-  await expect(review.rowCount).toHaveText(/2 שורות|^2 rows/);
+  await expect(review.rowCount).toHaveText(/3 שורות|^3 rows/);
 });

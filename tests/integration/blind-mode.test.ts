@@ -278,7 +278,9 @@ describe('blind mode hides one agency’s decisions from the other everywhere', 
     await switchTo(t, CBS_STEWARD);
     await t.call('crosswalks.decide', { crosswalkId, mappingIds: [m.x], status: 'rejected' });
     await t.call('crosswalks.decide', { crosswalkId, mappingIds: [m.r, m.d], status: 'approved' });
-    expect(await idsOf(t, crosswalkId, { status: ['rejected'] })).toEqual(byId([m.x, m.z]));
+    // ES's rejection of R and call for discussion of D stand over CBS's approvals.
+    expect(await idsOf(t, crosswalkId, { status: ['rejected'] })).toEqual(byId([m.r, m.x, m.z]));
+    expect(await idsOf(t, crosswalkId, { status: ['needs_discussion'] })).toEqual([m.d]);
     expect(await idsOf(t, crosswalkId, { disagreements: true })).toEqual(byId([m.r, m.d]));
     await expectSortsByShown(t, crosswalkId);
     const x = (await rowsOf(t, crosswalkId, { status: ['rejected'] })).find(
@@ -293,7 +295,7 @@ describe('blind mode hides one agency’s decisions from the other everywhere', 
       comment: ES_REASON,
     });
     const counts = (await t.call('crosswalks.get', { id: crosswalkId })).counts;
-    expect(counts).toMatchObject({ rejected: 2, needs_discussion: 0 });
+    expect(counts).toMatchObject({ rejected: 3, needs_discussion: 1 });
     const seenDiff = await t.call('versions.diff', {
       crosswalkId,
       from: 2,
@@ -301,7 +303,7 @@ describe('blind mode hides one agency’s decisions from the other everywhere', 
       offset: 0,
       limit: 100,
     });
-    // X, R and D now read with both decisions (R and D: proposed with ES's reject / discuss).
+    // X, R and D now read with both decisions (R and D: ES's reject / discuss, CBS's approve).
     expect(seenDiff.rows.map((r) => r.after!.esDecision)).toEqual(
       expect.arrayContaining(['reject', 'reject', 'discuss']),
     );

@@ -79,6 +79,31 @@ describe('two-agency approval', () => {
     });
   });
 
+  it("approving over the other agency's rejection or call for discussion leaves it standing", () => {
+    const esRejected = applyAgencyDecision(fresh, { agency: 'ES', status: 'rejected' });
+    const cbsApproves = applyAgencyDecision(
+      { ...fresh, status: esRejected.status, votes: esRejected.votes },
+      { agency: 'CBS', status: 'approved' },
+    );
+    expect(cbsApproves.status).toBe('rejected');
+    expect(reviewState(cbsApproves.status, cbsApproves.votes)).toBe('rejected');
+    expect(agenciesDisagree(cbsApproves.votes)).toBe(true);
+    const esDiscusses = applyAgencyDecision(fresh, { agency: 'ES', status: 'needs_discussion' });
+    expect(
+      applyAgencyDecision(
+        { ...fresh, status: esDiscusses.status, votes: esDiscusses.votes },
+        { agency: 'CBS', status: 'approved' },
+      ).status,
+    ).toBe('needs_discussion');
+    // ES withdrawing its rejection leaves CBS's approval: half approved.
+    const withdrawn = applyAgencyDecision(
+      { ...fresh, status: cbsApproves.status, votes: cbsApproves.votes },
+      { agency: 'ES', status: 'proposed' },
+    );
+    expect(withdrawn.status).toBe('proposed');
+    expect(reviewState(withdrawn.status, withdrawn.votes)).toBe('half_approved');
+  });
+
   it("'proposed' withdraws the agency's own vote", () => {
     const es = applyAgencyDecision(fresh, { agency: 'ES', status: 'approved' });
     const back = applyAgencyDecision(

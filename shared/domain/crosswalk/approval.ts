@@ -64,12 +64,24 @@ export interface DecisionOutcome {
 }
 
 /**
+ * The status the votes leave standing after an approval or a withdrawn vote: approved when every
+ * agency approves; else another agency's objection stays (a rejection, then a call for
+ * discussion), so approving over it is a disagreement to settle, not half an approval.
+ */
+function standingStatus(votes: readonly VoteOf[]): MappingStatus {
+  if (fullyApproved(votes)) return 'approved';
+  if (votes.some((v) => v.decision === 'reject')) return 'rejected';
+  if (votes.some((v) => v.decision === 'discuss')) return 'needs_discussion';
+  return 'proposed';
+}
+
+/**
  * One agency's decision on one mapping.
  * - A changed relation or share clears every agency's vote (they were given on other content);
  *   an approved mapping goes back to proposed.
  * - A status is the agency's vote: approve / reject / discuss, 'proposed' withdraws it. Approving
- *   makes the mapping approved only if every agency now approves, else it is (half approved)
- *   proposed. Rejecting or marking for discussion reopens an approved mapping. The other agency's
+ *   makes the mapping approved only if every agency now approves; else it is (half approved)
+ *   proposed, unless another agency rejected it or asked for discussion, which stands. Rejecting or marking for discussion reopens an approved mapping. The other agency's
  *   vote stays as it was: it is what the agreement figures and the disagreement list compare.
  * - Repeating one's own vote on unchanged content changes nothing.
  */
@@ -87,7 +99,7 @@ export function applyAgencyDecision(
     const vote = voteForStatus(input.status);
     votes = votes.filter((v) => v.agency !== input.agency);
     if (vote) votes.push({ agency: input.agency, decision: vote });
-    status = vote === 'approve' ? (fullyApproved(votes) ? 'approved' : 'proposed') : input.status;
+    status = vote === 'approve' || vote === null ? standingStatus(votes) : input.status;
   }
   votes.sort((a, b) => AGENCIES.indexOf(a.agency) - AGENCIES.indexOf(b.agency));
   const unchanged =
