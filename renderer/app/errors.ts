@@ -23,6 +23,8 @@ export function errorText(error: unknown): string {
       const roles = forbiddenText(rpc.details);
       if (roles) return roles;
     }
+    const reason = reasonText(rpc.details);
+    if (reason) return reason;
     const problems = importProblems(rpc.details).filter((p) => p.code);
     if (problems.length > 0) {
       const more =
@@ -36,6 +38,31 @@ export function errorText(error: unknown): string {
   return i18n.t('common:errors.internal', {
     message: error instanceof Error ? error.message : String(error),
   });
+}
+
+/**
+ * A refusal the host explains with a `reason` key and its facts (codes, a status): worded in the
+ * user's language from common:errors.reason.<reason>, codes left to right, a status by its name.
+ */
+function reasonText(details: unknown): string | null {
+  const d = details as { reason?: unknown; sourceCode?: unknown; targetCode?: unknown } | undefined;
+  if (!d || typeof d.reason !== 'string') return null;
+  const key = `common:errors.reason.${d.reason}`;
+  if (!i18n.exists(key)) return null;
+  const params: Record<string, string> = {};
+  for (const [k, v] of Object.entries(d)) {
+    if (typeof v !== 'string' && typeof v !== 'number') continue;
+    params[k] =
+      k === 'status'
+        ? i18n.t(`crosswalks:status.${v}`, { defaultValue: String(v) })
+        : typeof v === 'number'
+          ? ltrIsolate(v)
+          : autoIsolate(v);
+  }
+  // A mapping reads as one left-to-right unit, "source→target", in either language.
+  if (typeof d.sourceCode === 'string' && typeof d.targetCode === 'string')
+    params.pair = ltrIsolate(`${d.sourceCode}→${d.targetCode}`);
+  return i18n.t(key, params);
 }
 
 const roleName = (role: string): string => i18n.t(`common:role.${role}`, { defaultValue: role });
@@ -63,7 +90,15 @@ function isolatedParams(p: ImportProblem): Record<string, string> {
  */
 export function problemWhat(p: ImportProblem): string {
   const key = `import:problem.${p.code ?? ''}`;
-  if (p.code && i18n.exists(key)) return i18n.t(key, isolatedParams(p));
+  if (p.code && i18n.exists(key)) {
+    const params = isolatedParams(p);
+    // A hint (a code Excel damaged, a leading zero lost) follows the problem as its own sentence part.
+    const hintKey = `import:problemHint.${String(p.params?.hint ?? '')}`;
+    const hint = p.params?.hint !== undefined && i18n.exists(hintKey);
+    return hint
+      ? `${i18n.t(key, params)}${i18n.t('import:error.listSeparator')}${i18n.t(hintKey, params)}`
+      : i18n.t(key, params);
+  }
   return p.expected ?? p.message ?? '';
 }
 

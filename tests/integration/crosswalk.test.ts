@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { MappingFilter, MappingRow, Params, SortSpec } from '../../shared/contract';
+import { importCrosswalk } from '../../electron/host/import/run-import';
 import { runChecks } from '../../shared/domain/crosswalk/checks';
 import { parseSssom } from '../../shared/domain/import/sssom';
 import { hebrewSortKey } from '../../shared/domain/text/hebrew-collation';
@@ -191,11 +192,27 @@ describe('crosswalk checks', () => {
     expect(before.duplicate_pairs).toBe(0);
 
     const [first] = await allRows(t, crosswalkId, [{ colId: 'sourceCode', dir: 'asc' }]);
-    await t.call('crosswalks.addMapping', {
+    // Adding a pair that is there already is refused, naming the mapping there…
+    const again = await t.reply('crosswalks.addMapping', {
       crosswalkId,
       sourceCode: first!.sourceCode,
       targetCode: first!.targetCode!,
       relation: 'exact',
+    });
+    expect(again).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        details: { reason: 'duplicate_pair', mappingId: first!.mappingId, status: 'proposed' },
+      },
+    });
+    // …but a file appended to the crosswalk can bring one, and the check shows it.
+    await importCrosswalk(t.backend.deps, {
+      fileName: 'again.csv',
+      bytes: Buffer.from(`source,target\n${first!.sourceCode},${first!.targetCode}\n`),
+      options: { encoding: 'utf-8', delimiter: ',' },
+      columns: { sourceCode: 'source', targetCode: 'target' },
+      crosswalk: { existingCrosswalkId: crosswalkId },
     });
     await t.call('crosswalks.addMapping', {
       crosswalkId,
@@ -351,7 +368,7 @@ describe('crosswalk decisions', () => {
     const added = await t.call('crosswalks.addMapping', {
       crosswalkId,
       sourceCode: '0110',
-      targetCode: '0210',
+      targetCode: '1111',
       relation: 'related',
       comment: 'ידני',
     });
@@ -371,7 +388,7 @@ describe('crosswalk decisions', () => {
       action: 'mapping.add',
       entityId: String(added.mappingId),
       before: null,
-      after: { sourceCode: '0110', targetCode: '0210', relation: 'related' },
+      after: { sourceCode: '0110', targetCode: '1111', relation: 'related' },
     });
     await t.call('crosswalks.undo', { crosswalkId });
     expect(
@@ -759,7 +776,7 @@ describe('export round trip', () => {
       const added = await t.call('crosswalks.addMapping', {
         crosswalkId,
         sourceCode: '0110',
-        targetCode: '0210',
+        targetCode: '1111',
         relation: 'broader',
         share: 0.25,
         comment: 'ידני',

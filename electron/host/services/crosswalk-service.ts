@@ -603,6 +603,29 @@ export function createCrosswalkService(deps: ServiceDeps): CrosswalkService {
         { field: 'targetCode' },
       );
     }
+    const [existing] = blinded(
+      crosswalkId,
+      repo.rowsWhere(
+        scope,
+        'm.source_code = ? AND m.target_code = ?',
+        [sourceCode, targetCode],
+        'm.id LIMIT 1',
+      ),
+    );
+    if (existing) {
+      // A second copy of a pair is the duplicate the checks flag; the steward decides the one there.
+      throw new RpcError(
+        'conflict',
+        `${sourceCode}→${targetCode} is already in this crosswalk (${existing.status}).`,
+        {
+          reason: 'duplicate_pair',
+          mappingId: existing.mappingId,
+          sourceCode,
+          targetCode,
+          status: existing.status,
+        },
+      );
+    }
     if (share !== undefined && share !== null && !(share >= 0 && share <= 1)) {
       throw new RpcError('validation_failed', `A share is between 0 and 1; got ${share}.`, {
         field: 'share',
