@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { Code, Id } from './common';
+import { Code, Id, MappingStatus } from './common';
 import { UndoState } from './crosswalks';
 
 export const SUGGESTION_REASON_KINDS = [
@@ -45,6 +45,8 @@ export const SuggestionCandidate = z.object({
   targetTitleEn: z.string().nullable(),
   score: z.number(),
   reasons: z.array(SuggestionReason),
+  /** The source is mapped to this target already (as the viewer may see it): nothing to accept. */
+  existing: z.object({ mappingId: z.number().int(), status: MappingStatus }).optional(),
 });
 export type SuggestionCandidate = z.infer<typeof SuggestionCandidate>;
 

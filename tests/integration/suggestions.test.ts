@@ -113,6 +113,26 @@ describe('suggestions on the demo ISCO-88 → ISCO-08 crosswalk', () => {
     });
     expect(detail.row.confidence).toBeCloseTo(top.score, 6);
 
+    // Asked again, the accepted target says it is mapped already, and a second accept is refused.
+    const again = await t.call('suggestions.forSource', {
+      crosswalkId: CW,
+      sourceCode: '3139',
+      k: 5,
+    });
+    const shown = again.suggestions.find((s) => s.targetCode === top.targetCode);
+    expect(shown?.existing).toEqual({ mappingId, status: 'proposed' });
+    expect(again.suggestions.filter((s) => s.existing)).toHaveLength(1);
+    const twice = await t.reply('suggestions.accept', {
+      crosswalkId: CW,
+      sourceCode: '3139',
+      targetCode: top.targetCode,
+      score: top.score,
+    });
+    expect(twice).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { reason: 'duplicate_pair', mappingId } },
+    });
+
     const after = await t.call('crosswalks.checks', { crosswalkId: CW });
     expect(after.unmapped_sources).toBe(before.unmapped_sources - 1);
     const next = await t.call('suggestions.nextUnmapped', { crosswalkId: CW });

@@ -6,6 +6,7 @@ import type {
 } from '../../../shared/contract';
 import { createRanker, type Ranker } from '../../../shared/domain/suggest/rank';
 import type { Suggestion, SuggestItem } from '../../../shared/domain/suggest/types';
+import { blindRow } from '../../../shared/domain/crosswalk/approval';
 import { RpcError } from '../../../shared/rpc/errors';
 import type { HandlerGroup, ServiceDeps } from '../backend/deps';
 import { DECIDERS } from '../backend/session';
@@ -106,12 +107,19 @@ export function suggestionHandlers(
     const item = index.source.get(sourceCode);
     if (!item) throw new RpcError('not_found', `The source scheme has no code "${sourceCode}".`);
     const inherited = inheritedOf(scope, sourceCode);
+    const viewer = viewerOf(crosswalkId);
+    const existing = new Map(
+      crosswalkRepo
+        .rowsWhere(scope, 'm.source_code = ?', [sourceCode], 'm.id LIMIT 500')
+        .map((r) => (viewer === undefined ? r : blindRow(r, viewer)))
+        .map((r) => [r.targetCode, { mappingId: r.mappingId!, status: r.status! }] as const),
+    );
     const ranked = index.ranker.rank(sourceCode, k, {
       mappings: repo.siblingMappings(
         crosswalkId,
         scope.sourceSchemeId,
         item.parentCode ?? null,
-        viewerOf(crosswalkId),
+        viewer,
       ),
       inherited: new Map(inherited.size > 0 ? [[sourceCode, [...inherited.keys()]]] : []),
     });
@@ -119,7 +127,11 @@ export function suggestionHandlers(
       sourceCode,
       sourceTitleHe: item.titleHe ?? null,
       sourceTitleEn: item.titleEn ?? null,
-      suggestions: ranked.map((s) => candidate(index, s, inherited)),
+      suggestions: ranked.map((s) => {
+        const c = candidate(index, s, inherited);
+        const there = existing.get(s.code);
+        return there ? { ...c, existing: there } : c;
+      }),
     };
   };
 

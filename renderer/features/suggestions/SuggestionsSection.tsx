@@ -60,12 +60,16 @@ function Candidate({ s, n }: { s: SuggestionCandidate; n: number }) {
     .filter((r) => r.contribution > 0.005)
     .sort((a, b) => b.contribution - a.contribution);
   const inheritedFrom = s.reasons.find((r) => r.kind === 'inherited')?.versions ?? [];
+  const existingText = s.existing
+    ? t('existing', { status: t(`crosswalks:status.${s.existing.status}`) })
+    : '';
   return (
     <li className="suggestion" data-testid="suggestion">
       <button
         className="suggestion-accept"
         onClick={() => acceptSuggestion(n - 1)}
-        title={t('acceptHint', { n })}
+        disabled={s.existing !== undefined}
+        title={s.existing ? existingText : t('acceptHint', { n })}
         aria-label={t('accept', { code: s.targetCode })}
       >
         <kbd>{n}</kbd>
@@ -73,6 +77,11 @@ function Candidate({ s, n }: { s: SuggestionCandidate; n: number }) {
       <div className="suggestion-body">
         <div className="suggestion-head">
           <Ltr className="code">{s.targetCode}</Ltr>
+          {s.existing && (
+            <span className="suggestion-existing" data-testid="suggestion-existing">
+              {existingText}
+            </span>
+          )}
           {title && (
             <span className="suggestion-title" lang={title.lang} dir="auto" title={title.text}>
               {title.text}

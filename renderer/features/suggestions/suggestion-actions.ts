@@ -1,3 +1,4 @@
+import { RpcError } from '../../../shared/rpc/errors';
 import { errorText } from '../../app/errors';
 import { rpc } from '../../app/rpc';
 import { useCrosswalks } from '../crosswalks/crosswalk-store';
@@ -27,6 +28,20 @@ export function acceptSuggestion(index: number): boolean {
     shown.sourceCode !== row.sourceCode
   )
     return false;
+  if (pick.existing) {
+    crosswalks().setSave({
+      kind: 'error',
+      text: errorText(
+        new RpcError('conflict', 'already mapped', {
+          reason: 'duplicate_pair',
+          sourceCode: row.sourceCode,
+          targetCode: pick.targetCode,
+          status: pick.existing.status,
+        }),
+      ),
+    });
+    return true;
+  }
   crosswalks().setSave({ kind: 'saving' });
   queue = queue.then(async () => {
     try {
