@@ -23,6 +23,34 @@ function validationError(fill: (e: ImportErrors) => void): RpcError {
 afterEach(() => i18n.changeLanguage('he'));
 
 describe('errorText', () => {
+  it('words a refusal by its reason, the mapping as one left-to-right unit and its status by name', async () => {
+    const error = new RpcError('conflict', '1130→1113 is already in this crosswalk (rejected).', {
+      reason: 'duplicate_pair',
+      mappingId: 7,
+      sourceCode: '1130',
+      targetCode: '1113',
+      status: 'rejected',
+    });
+    await i18n.changeLanguage('he');
+    expect(errorText(error)).toBe(
+      `המיפוי ${LRI}1130→1113${PDI} כבר קיים בטבלה (נדחה); יש להחליט על המיפוי הקיים.`,
+    );
+    await i18n.changeLanguage('en');
+    expect(errorText(error)).toBe(
+      `${LRI}1130→1113${PDI} is already in this crosswalk (Rejected); decide that mapping instead.`,
+    );
+    const order = new RpcError('validation_failed', '"Valid to" is before "valid from".', {
+      reason: 'version_dates_order',
+      field: 'validTo',
+      validFrom: '2026-01-01',
+      validTo: '2025-01-01',
+    });
+    await i18n.changeLanguage('he');
+    expect(errorText(order)).toBe(
+      `תאריך סוף התוקף (${FSI}2025-01-01${PDI}) מוקדם מתאריך תחילת התוקף (${FSI}2026-01-01${PDI}).`,
+    );
+  });
+
   it('words a forbidden error with the role names of the page language', async () => {
     const error = new RpcError(
       'forbidden',

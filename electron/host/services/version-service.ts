@@ -164,13 +164,13 @@ export function versionHandlers(deps: ServiceDeps): HandlerGroup<VersionMethods>
           throw new RpcError(
             'validation_failed',
             `"${field === 'validFrom' ? 'Valid from' : 'Valid to'}" must be a date as yyyy-mm-dd, not "${value}".`,
-            { field, value },
+            { reason: 'version_date_format', field, value },
           );
       if (validFrom && validTo && validTo < validFrom)
         throw new RpcError(
           'validation_failed',
           `"Valid to" (${validTo}) is before "valid from" (${validFrom}).`,
-          { field: 'validTo' },
+          { reason: 'version_dates_order', field: 'validTo', validFrom, validTo },
         );
       const number = repo.lastNumber(crosswalkId) + 1;
       const at = deps.now();
