@@ -31,6 +31,15 @@ test('hierarchy trees: a letter section filters the grid, drag a source leaf ont
   await expect(page.getByTestId('tree-filter')).toHaveCount(0);
   await expect(review.rowCount).toHaveText(allRows);
 
+  // The expand arrow only opens and closes a group: the grid stays unfiltered.
+  await source('A').locator('.twisty').click();
+  await expect(source('01')).toBeVisible();
+  await expect(page.getByTestId('tree-filter')).toHaveCount(0);
+  await expect(review.rowCount).toHaveText(allRows);
+  await source('A').locator('.twisty').click();
+  await expect(source('01')).toHaveCount(0);
+  await expect(page.getByTestId('tree-filter')).toHaveCount(0);
+
   // Keyboard: in Hebrew ← opens a node, ↓ moves, Enter filters.
   await source('A').focus();
   await page.keyboard.press('ArrowLeft');

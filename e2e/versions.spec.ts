@@ -24,14 +24,35 @@ test('freeze a version, change a mapping, the diff shows it', async ({ app }, te
   // Approval is refused while mappings are proposed, and says why.
   await v1.getByTestId('version-approve').click();
   await expect(v1.getByTestId('blocker-unapproved_mappings')).toContainText('678');
+  // Known blockers disable Approve, and its title says why.
+  await expect(v1.getByTestId('version-approve')).toBeDisabled();
+  await expect(v1.getByTestId('version-approve')).toHaveAttribute('title', /678/);
   await page.screenshot({ path: testInfo.outputPath('versions-he.png') });
-  await versions.close();
+
+  // The dialog owns the keyboard: focus sent to the grid behind it comes back, the review keys
+  // do nothing behind it, and Escape closes it.
+  await review
+    .sourceCodes()
+    .first()
+    .evaluate((el) => (el.closest('.ag-cell') as HTMLElement).focus());
+  await expect(versions.dialog.locator(':focus')).toHaveCount(1);
+  await page.keyboard.press('a');
+  await page.keyboard.press('/');
+  await expect(review.search).not.toBeFocused();
+  await expect(review.saveStatus).toHaveAttribute('data-state', 'idle');
+  await page.keyboard.press('Escape');
+  await expect(versions.dialog).toBeHidden();
+  await expect(review.saveStatus).toHaveAttribute('data-state', 'idle');
+  await expect(page.getByTestId('count-half_approved')).toContainText('0');
 
   // Approve the first mapping in the draft with one key.
   const [first] = await review.pairs();
   await review.sourceCodes().first().click();
   await page.keyboard.press('a');
   await review.expectSaved();
+  // Half approved (the Employment Service's alone), counted apart from proposed.
+  await expect(page.getByTestId('count-half_approved')).toContainText('1');
+  await expect(page.getByTestId('count-proposed')).toContainText('677');
 
   // The diff of version 1 against the draft shows that one mapping, changed.
   await versions.open();

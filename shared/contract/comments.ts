@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { Agency, Id, IsoTime, MappingStatus, Page } from './common';
-import { MappingRow } from './crosswalks';
+import { COMMENT_MAX_LENGTH, MappingRow } from './crosswalks';
 
 /**
  * One entry of a mapping's thread. kind 'decision': written with a decision (crosswalks.decide,
@@ -43,7 +43,7 @@ export const commentMethods = {
     z.object({
       crosswalkId: Id,
       mappingId: z.number().int(),
-      text: z.string().trim().min(1).max(4000),
+      text: z.string().trim().min(1).max(COMMENT_MAX_LENGTH),
     }),
     MappingComment,
   ),

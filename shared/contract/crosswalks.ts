@@ -16,6 +16,9 @@ import {
 } from './common';
 import { ItemWithPath } from './schemes';
 
+/** The longest comment a steward may write (a decision's, a new mapping's, a thread's). */
+export const COMMENT_MAX_LENGTH = 4000;
+
 export const CHECK_KINDS = [
   'unmapped_sources',
   'shares_not_one',
@@ -35,10 +38,14 @@ export const Crosswalk = z.object({
   createdAt: IsoTime,
   /** While on, a steward does not see the other agency's decision on a mapping until both decided it. */
   blindMode: z.boolean(),
-  /** approved counts fully approved mappings only (both agencies); half approved ones count as proposed. */
+  /**
+   * As the status filter reads them, for this viewer: approved counts fully approved mappings only
+   * (both agencies); half_approved the proposed ones one agency approved; proposed the other proposed ones.
+   */
   counts: z.object({
     total: z.number().int(),
     proposed: z.number().int(),
+    half_approved: z.number().int(),
     approved: z.number().int(),
     rejected: z.number().int(),
     needs_discussion: z.number().int(),
@@ -148,7 +155,7 @@ export const Decision = z.object({
   relation: Relation.optional(),
   share: z.number().min(0).max(1).nullable().optional(),
   /** Replaces the mappings' comment (and is recorded in the audit log); empty or blank leaves it unchanged. */
-  comment: z.string().max(4000).optional(),
+  comment: z.string().max(COMMENT_MAX_LENGTH).optional(),
 });
 export type Decision = z.infer<typeof Decision>;
 
@@ -204,7 +211,7 @@ export const crosswalkMethods = {
       targetCode: Code,
       relation: Relation,
       share: z.number().min(0).max(1).nullable().optional(),
-      comment: z.string().max(4000).optional(),
+      comment: z.string().max(COMMENT_MAX_LENGTH).optional(),
     }),
     z.object({ mappingId: z.number().int(), undo: UndoState }),
   ),
@@ -212,7 +219,7 @@ export const crosswalkMethods = {
     z.object({
       crosswalkId: Id,
       mappingIds: z.array(z.number().int()).min(1).max(100_000),
-      comment: z.string().max(4000).optional(),
+      comment: z.string().max(COMMENT_MAX_LENGTH).optional(),
     }),
     z.object({ removed: z.number().int(), undo: UndoState }),
   ),

@@ -56,7 +56,8 @@ describe('two-agency approval on the ILO correspondence', () => {
     expect((await rowsOf(t, crosswalkId, { status: ['proposed'] })).length).toBe(677);
     expect((await t.call('crosswalks.get', { id: crosswalkId })).counts).toMatchObject({
       approved: 0,
-      proposed: 678,
+      half_approved: 1,
+      proposed: 677,
     });
     const csv0 = await t.call('crosswalks.export', { crosswalkId, format: 'csv' });
     expect(csv0.rows).toBe(0);
@@ -238,6 +239,48 @@ describe('two-agency approval on the ILO correspondence', () => {
     expect((await t.call('comments.list', { mappingId: m7 })).map((c) => c.text)).toContain(
       'לדיון',
     );
+    await t.close();
+  });
+
+  it('the crosswalk counts split half approved from proposed as the status filter does, blind viewers included', async () => {
+    const { t, crosswalkId, ids } = await setup();
+    const countsAs = async () => (await t.call('crosswalks.get', { id: crosswalkId })).counts;
+    const filtered = async (status: MappingFilter['status']) =>
+      (await rowsOf(t, crosswalkId, { status })).length;
+    const expectConsistent = async () => {
+      const c = await countsAs();
+      expect(c.proposed).toBe(await filtered(['proposed']));
+      expect(c.half_approved).toBe(await filtered(['half_approved']));
+      expect(c.approved).toBe(await filtered(['approved']));
+      expect(c.proposed + c.half_approved + c.approved + c.rejected + c.needs_discussion).toBe(
+        c.total,
+      );
+      return c;
+    };
+    // ES approves three; CBS approves one of them: one approved, two half approved.
+    await decide(t, crosswalkId, ids.slice(0, 3), 'approved');
+    await as(t, CBS_STEWARD, () => decide(t, crosswalkId, [ids[0]!], 'approved'));
+    expect(await expectConsistent()).toMatchObject({
+      total: 678,
+      approved: 1,
+      half_approved: 2,
+      proposed: 675,
+    });
+
+    // Blind: CBS does not learn of ES's two lone approvals, in the counts as in the filter.
+    await as(t, ES_LEAD, () => t.call('crosswalks.setBlindMode', { crosswalkId, on: true }));
+    expect(await expectConsistent()).toMatchObject({ half_approved: 2, proposed: 675 });
+    await switchTo(t, CBS_STEWARD);
+    expect(await expectConsistent()).toMatchObject({
+      approved: 1,
+      half_approved: 0,
+      proposed: 677,
+    });
+    const listed = (await t.call('crosswalks.list', {})).find((c) => c.id === crosswalkId)!;
+    expect(listed.counts).toMatchObject({ half_approved: 0, proposed: 677 });
+    // CBS's own lone approval is its own to see.
+    await decide(t, crosswalkId, [ids[5]!], 'approved');
+    expect(await expectConsistent()).toMatchObject({ half_approved: 1, proposed: 676 });
     await t.close();
   });
 });

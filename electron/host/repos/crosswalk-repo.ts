@@ -11,8 +11,8 @@ import type { BlindViewer } from '../../../shared/domain/crosswalk/approval';
 import type { SqlParam } from '../db/journal';
 import type { WorkspaceDb } from '../db/workspace-db';
 import { approversByMapping, type MappingApprovers } from './approval-export-repo';
-import { seenStatusSql } from './blind-sql';
-import type { CrosswalkScope, SqlPart } from './mapping-query';
+import { seenStatusSql, visibleSql } from './blind-sql';
+import { APPROVED_BY_ONE, type CrosswalkScope, type SqlPart } from './mapping-query';
 
 interface CrosswalkRowDb {
   id: string;
@@ -179,6 +179,7 @@ export type StatusCounts = Crosswalk['counts'];
 const emptyCounts = (): StatusCounts => ({
   total: 0,
   proposed: 0,
+  half_approved: 0,
   approved: 0,
   rejected: 0,
   needs_discussion: 0,
@@ -242,15 +243,27 @@ export class CrosswalkRepo {
     };
   }
 
+  /** Per crosswalk, its mappings by the status the viewer sees, half approved apart as the filter has it. */
   private statusCounts(id?: string, viewer?: BlindViewer): Map<string, StatusCounts> {
-    const rows = this.db.all<{ crosswalk_id: string; status: MappingStatus; n: number }>(
-      `SELECT m.crosswalk_id, ${seenStatusSql('m', viewer)} AS status, COUNT(*) AS n FROM mappings m ${id ? 'WHERE m.crosswalk_id = ?' : ''} GROUP BY 1, 2`,
+    const visible = visibleSql('m', viewer);
+    const half = `m.status = 'proposed' AND ${APPROVED_BY_ONE}${visible ? ` AND ${visible}` : ''}`;
+    const rows = this.db.all<{
+      crosswalk_id: string;
+      status: MappingStatus;
+      n: number;
+      half: number;
+    }>(
+      `SELECT m.crosswalk_id, ${seenStatusSql('m', viewer)} AS status, COUNT(*) AS n,
+        SUM(CASE WHEN ${half} THEN 1 ELSE 0 END) AS half
+       FROM mappings m ${id ? 'WHERE m.crosswalk_id = ?' : ''} GROUP BY 1, 2`,
       id ? [id] : [],
     );
     const out = new Map<string, StatusCounts>();
     for (const r of rows) {
       const c = out.get(r.crosswalk_id) ?? emptyCounts();
-      c[r.status] += r.n;
+      const halfApproved = r.status === 'proposed' ? r.half : 0;
+      c[r.status] += r.n - halfApproved;
+      c.half_approved += halfApproved;
       c.total += r.n;
       out.set(r.crosswalk_id, c);
     }

@@ -136,7 +136,7 @@ function checkCondition(
   }
 }
 
-const APPROVED_BY_ONE = `EXISTS (SELECT 1 FROM mapping_agency_decisions v WHERE v.mapping_id = m.id AND v.decision = 'approve')`;
+export const APPROVED_BY_ONE = `EXISTS (SELECT 1 FROM mapping_agency_decisions v WHERE v.mapping_id = m.id AND v.decision = 'approve')`;
 
 /** The agencies decided differently (both decided). */
 const DISAGREEMENT = `EXISTS (SELECT 1 FROM mapping_agency_decisions a JOIN mapping_agency_decisions b

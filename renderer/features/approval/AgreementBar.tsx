@@ -2,6 +2,7 @@ import './approval.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgencyAgreement } from '../../../shared/contract';
+import { percentText } from '../../../shared/domain/text/percent';
 import { useApp } from '../../app/app-store';
 import { errorText } from '../../app/errors';
 import { rpc } from '../../app/rpc';
@@ -67,7 +68,14 @@ export function AgreementBar({ crosswalkId }: { crosswalkId: string }) {
         <>
           <span className="kappa" data-testid="kappa" title={t('agreement.kappaHint')}>
             {t('agreement.kappa')}{' '}
-            <Ltr>{agreement.kappa === null ? '—' : `κ = ${agreement.kappa.toFixed(2)}`}</Ltr>
+            {agreement.kappa !== null ? (
+              <Ltr>{`κ = ${agreement.kappa.toFixed(2)}`}</Ltr>
+            ) : agreement.n > 0 ? (
+              // Both agencies gave every mapping the same one decision: chance agreement is total.
+              <span data-testid="kappa-undefined">{t('agreement.kappaUndefined')}</span>
+            ) : (
+              <Ltr>—</Ltr>
+            )}
           </span>
           <span className="muted" data-testid="agreement-n">
             {agreement.n === 0
@@ -75,7 +83,7 @@ export function AgreementBar({ crosswalkId }: { crosswalkId: string }) {
               : t('agreement.over', {
                   count: agreement.n,
                   agreed: agreement.agreed,
-                  percent: Math.round((agreement.observed ?? 0) * 100),
+                  percent: percentText(agreement.observed ?? 0),
                 })}
           </span>
           {agreement.disagreements > 0 && (

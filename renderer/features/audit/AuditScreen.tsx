@@ -7,7 +7,7 @@ import { rpc } from '../../app/rpc';
 import { Ltr } from '../../ui/Bidi';
 import { pagedDatasource } from '../../ui/grid/paged-datasource';
 import { PagedGrid } from '../../ui/grid/PagedGrid';
-import { auditDiff, diffText } from '../../../shared/domain/audit/audit-diff';
+import { auditDiff, diffText, replayOf } from '../../../shared/domain/audit/audit-diff';
 import {
   AuditFilters,
   EMPTY_FILTER,
@@ -16,6 +16,7 @@ import {
   type AuditFilterDraft,
 } from './AuditFilters';
 import { downloadExport } from '../../ui/download-export';
+import { clipText } from '../crosswalks/LongText';
 import './audit.css';
 
 /** Fields whose values are enums the crosswalks namespace already names. */
@@ -27,6 +28,8 @@ const ENUM_FIELDS: Record<string, string> = {
   role: 'common:role',
   decisionES: 'approval:chip',
   decisionCBS: 'approval:chip',
+  blindMode: 'audit:boolean',
+  appended: 'audit:boolean',
 };
 
 type Translate = (key: string, opts?: Record<string, unknown>) => string;
@@ -36,8 +39,18 @@ function fieldLabel(t: Translate, key: string): string {
 }
 
 function valueLabel(t: Translate, key: string, value: string): string {
+  if (value === 'null') return '—';
   const ns = ENUM_FIELDS[key];
-  return ns ? t(`${ns}.${value}`, { defaultValue: value }) : value;
+  // A 200,000-character imported comment must not flood the log: the start of it is enough here.
+  return ns ? t(`${ns}.${value}`, { defaultValue: value }) : clipText(value);
+}
+
+/** A comment in the UI language: the host's "undo of mapping.decide" reads as the action's label. */
+function commentLabel(t: Translate, comment: string | null): string {
+  const replay = replayOf(comment);
+  return replay
+    ? t(`replay.${replay.which}`, { action: actionLabel(t, replay.action) })
+    : (comment ?? '');
 }
 
 function DiffCell({ data }: ICellRendererParams<AuditEntry>) {
@@ -203,7 +216,7 @@ export function AuditScreen() {
         cellRenderer: DiffCell,
         cellClass: 'audit-change-cell',
         tooltipValueGetter: (p) =>
-          p.data ? diffText(auditDiff(p.data.before, p.data.after)) : undefined,
+          p.data ? clipText(diffText(auditDiff(p.data.before, p.data.after)), 1000) : undefined,
       },
       {
         colId: 'comment',
@@ -211,7 +224,10 @@ export function AuditScreen() {
         headerName: t('col.comment'),
         flex: 1,
         minWidth: 160,
-        tooltipField: 'comment',
+        valueFormatter: (p: ValueFormatterParams<AuditEntry, string | null>) =>
+          clipText(commentLabel(t, p.value ?? null)),
+        tooltipValueGetter: (p) =>
+          p.data ? clipText(commentLabel(t, p.data.comment), 1000) : undefined,
         cellClass: 'auto-dir',
       },
     ],

@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { MAPPING_STATUSES } from '../../../shared/contract';
+
+/** The summary counts in the order the status filter lists them: half approved apart from proposed. */
+const COUNTED = [MAPPING_STATUSES[0], 'half_approved', ...MAPPING_STATUSES.slice(1)] as const;
 import { Ltr } from '../../ui/Bidi';
 import { useCrosswalks } from './crosswalk-store';
 import { uiLanguage } from './titles';
@@ -39,7 +42,7 @@ export function CrosswalkPicker() {
           <li>
             {t('picker.total')} <Ltr className="count">{current.counts.total.toLocaleString()}</Ltr>
           </li>
-          {MAPPING_STATUSES.map((s) => (
+          {COUNTED.map((s) => (
             <li key={s} className={`count-${s}`} data-testid={`count-${s}`}>
               <span className={`dot ${s}`} aria-hidden /> {t(`status.${s}`)}{' '}
               <Ltr className="count">{current.counts[s].toLocaleString()}</Ltr>

@@ -10,6 +10,7 @@ import { SuggestionsSection } from '../suggestions/SuggestionsSection';
 import { useCrosswalks } from './crosswalk-store';
 import { reviewState } from '../../../shared/domain/crosswalk/approval';
 import { ApprovalsChip } from '../approval/ApprovalsChip';
+import { LongText } from './LongText';
 import { StatusChip } from './StatusChip';
 import { formatShare, pickTitle, uiLanguage } from './titles';
 
@@ -247,9 +248,12 @@ export function DetailPanel({ crosswalkId }: { crosswalkId: string }) {
             )}
           </div>
           {detail.row.comment && (
-            <blockquote className="mapping-comment" dir="auto">
-              {detail.row.comment}
-            </blockquote>
+            <LongText
+              as="blockquote"
+              className="mapping-comment"
+              text={detail.row.comment}
+              testId="detail-comment"
+            />
           )}
           <ItemCard
             heading={t('detail.source')}

@@ -1,8 +1,9 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useModal } from '../../ui/use-modal';
 import { useCrosswalks } from './crosswalk-store';
 import { gridHandle } from './grid-handle';
 
-/** A small modal dialog; Escape closes it and focus returns to the grid. */
+/** A small modal dialog; it keeps the focus, Escape closes it and focus returns to the grid. */
 export function Modal({
   title,
   testId,
@@ -15,12 +16,8 @@ export function Modal({
   const close = () => useCrosswalks.getState().openDialog(null);
   const box = useRef<HTMLDivElement>(null);
   const save = useCrosswalks((s) => s.save);
+  useModal(box, close);
   useEffect(() => {
-    const root = box.current;
-    const first =
-      root?.querySelector<HTMLElement>('[data-autofocus]') ??
-      root?.querySelector<HTMLElement>('input, select, textarea, button');
-    first?.focus();
     return () => {
       setTimeout(() => {
         if (!useCrosswalks.getState().dialog) gridHandle.focus();
@@ -36,12 +33,7 @@ export function Modal({
         aria-modal="true"
         aria-label={title}
         data-testid={testId}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            close();
-          }
-        }}
+        tabIndex={-1}
       >
         <h2>{title}</h2>
         {children}

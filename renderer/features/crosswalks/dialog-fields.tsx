@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { RELATIONS, type Relation } from '../../../shared/contract';
+import { COMMENT_MAX_LENGTH, RELATIONS, type Relation } from '../../../shared/contract';
+import { TextLimit } from './TextLimit';
 
 /** Parses the share field: empty means "no share", otherwise a number between 0 and 1 (comma or dot). */
 export function parseShare(text: string): number | null | 'invalid' {
@@ -71,11 +72,12 @@ export function CommentField({ value, onChange }: { value: string; onChange(v: s
       {t('dialog.comment')}
       <textarea
         rows={3}
-        maxLength={4000}
+        maxLength={COMMENT_MAX_LENGTH}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         data-testid="dialog-comment"
       />
+      <TextLimit length={value.length} />
     </label>
   );
 }

@@ -1,5 +1,6 @@
 import type { MappingStatus } from '../../../shared/contract';
 import { useEffect } from 'react';
+import { isModalOpen } from '../../ui/use-modal';
 import { handleSuggestionKey } from '../suggestions/suggestion-actions';
 import { useCrosswalks } from './crosswalk-store';
 import { gridHandle } from './grid-handle';
@@ -32,10 +33,8 @@ export function useReviewKeys(searchInput: () => HTMLInputElement | null): void 
       // The grid has already handled its own navigation keys (↑/↓) for this event.
       gridHandle.noteFocus();
       const state = useCrosswalks.getState();
-      if (state.dialog) {
-        if (e.key === 'Escape') state.openDialog(null);
-        return;
-      }
+      // Any open dialog owns the keyboard (it closes itself on Escape); nothing acts behind it.
+      if (state.dialog || isModalOpen()) return;
       if (isTyping(e.target) || e.altKey) return;
       const ctrl = e.ctrlKey || e.metaKey;
       const handled = (): void => {

@@ -1,3 +1,4 @@
+import { isModalOpen } from '../../ui/use-modal';
 import '../crosswalks/crosswalks.css';
 import './discussion.css';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
@@ -91,7 +92,8 @@ export function DiscussionSession({ crosswalkId }: { crosswalkId: string }) {
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (isTyping(e.target) || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      if (isModalOpen() || isTyping(e.target) || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey)
+        return;
       const { queue: q, canDecide: may } = keys.current;
       const handled = () => e.preventDefault();
       switch (e.code) {

@@ -1,12 +1,14 @@
 import './discussion.css';
 import { useEffect, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MappingComment } from '../../../shared/contract';
+import { COMMENT_MAX_LENGTH, type MappingComment } from '../../../shared/contract';
 import { useApp } from '../../app/app-store';
 import { errorText } from '../../app/errors';
 import { rpc } from '../../app/rpc';
 import { Ltr } from '../../ui/Bidi';
+import { LongText } from '../crosswalks/LongText';
 import { StatusChip } from '../crosswalks/StatusChip';
+import { TextLimit } from '../crosswalks/TextLimit';
 import { uiLanguage } from '../crosswalks/titles';
 import { formatThreadTime } from './thread-time';
 
@@ -51,11 +53,7 @@ function Entry({ comment }: { comment: MappingComment }) {
           </span>
         )}
       </div>
-      {comment.text && (
-        <p className="thread-text" dir="auto">
-          {comment.text}
-        </p>
-      )}
+      {comment.text && <LongText className="thread-text" text={comment.text} />}
     </li>
   );
 }
@@ -136,7 +134,7 @@ export function MappingThread({
           <textarea
             ref={inputRef}
             rows={2}
-            maxLength={4000}
+            maxLength={COMMENT_MAX_LENGTH}
             dir="auto"
             value={text}
             placeholder={t('thread.placeholder')}
@@ -156,6 +154,7 @@ export function MappingThread({
           />
           <div className="thread-actions">
             <span className="muted">{t('thread.sendHint')}</span>
+            <TextLimit length={text.length} />
             <button
               type="submit"
               className="primary"

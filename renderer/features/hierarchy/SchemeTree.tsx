@@ -166,7 +166,11 @@ export function SchemeTree(props: SchemeTreeProps) {
                 className="twisty"
                 aria-hidden="true"
                 disabled={node.isLeaf}
-                onClick={() => toggle(node.code)}
+                // Only opens or closes: never the label's click, which filters the grid.
+                onClick={(e) => {
+                  e.stopPropagation();
+                  toggle(node.code);
+                }}
               >
                 {node.isLeaf ? '' : open ? '▾' : document.documentElement.dir === 'rtl' ? '◂' : '▸'}
               </button>

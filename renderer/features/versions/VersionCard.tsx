@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CrosswalkVersion, Steward, VersionBlocker } from '../../../shared/contract';
 import { errorText } from '../../app/errors';
@@ -71,6 +71,13 @@ export function VersionCard({
         : approvedByMine
           ? t('approve.waitingOther')
           : null;
+
+  // A version's blockers hold until its list is reloaded (a change to the crosswalk reloads it).
+  useEffect(() => setBlockers(null), [version]);
+  const blockedBy =
+    blockers && blockers.length > 0
+      ? `${t('approve.blocked')} ${blockers.map((b) => t(`blocker.${b.kind}`, { count: b.count })).join('; ')}`
+      : null;
 
   const approve = async () => {
     setBusy(true);
@@ -176,8 +183,8 @@ export function VersionCard({
           <button
             className="primary"
             data-testid="version-approve"
-            disabled={busy || cannot !== null}
-            title={cannot ?? t('approve.hint')}
+            disabled={busy || cannot !== null || blockedBy !== null}
+            title={cannot ?? blockedBy ?? t('approve.hint')}
             onClick={() => void approve()}
           >
             {t('approve.button', { agency: steward ? agency(steward.agency) : '' })}

@@ -1,10 +1,11 @@
 import './versions.css';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CrosswalkVersion } from '../../../shared/contract';
 import { useApp } from '../../app/app-store';
 import { errorText } from '../../app/errors';
 import { rpc } from '../../app/rpc';
+import { useModal } from '../../ui/use-modal';
 import { DiffView } from './DiffView';
 import { FreezeForm } from './FreezeForm';
 import { VersionCard } from './VersionCard';
@@ -49,20 +50,19 @@ export function VersionsDialog({
   );
 
   const changed = () => setRevision((r) => r + 1);
+  const box = useRef<HTMLDivElement>(null);
+  useModal(box, onClose);
 
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
+        ref={box}
+        tabIndex={-1}
         className="modal card versions-dialog"
         role="dialog"
         aria-modal="true"
         aria-label={t('title')}
         data-testid="versions-dialog"
-        // The review keys (A, R, …) belong to the grid, not to this dialog.
-        onKeyDown={(e) => {
-          e.stopPropagation();
-          if (e.key === 'Escape') onClose();
-        }}
       >
         <div className="versions-head">
           <h2>{t('title')}</h2>

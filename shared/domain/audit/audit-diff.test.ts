@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditDiff, diffText } from './audit-diff';
+import { auditDiff, diffText, replayOf } from './audit-diff';
 
 describe('auditDiff', () => {
   it('shows only the keys that changed', () => {
@@ -29,5 +29,14 @@ describe('auditDiff', () => {
 
   it('is empty when nothing was recorded', () => {
     expect(auditDiff(null, null)).toEqual([]);
+  });
+});
+
+describe('replayOf', () => {
+  it('reads the host’s undo and redo comments, and nothing else', () => {
+    expect(replayOf('undo of mapping.decide')).toEqual({ which: 'undo', action: 'mapping.decide' });
+    expect(replayOf('redo of mapping.add')).toEqual({ which: 'redo', action: 'mapping.add' });
+    expect(replayOf('undo of the last thing I said')).toBeNull();
+    expect(replayOf(null)).toBeNull();
   });
 });

@@ -80,3 +80,11 @@ export function diffText(lines: DiffLine[], none = '∅'): string {
     })
     .join('; ');
 }
+
+/** The comment the host writes on an undo or redo ("undo of mapping.decide"), read back. */
+export function replayOf(
+  comment: string | null,
+): { which: 'undo' | 'redo'; action: string } | null {
+  const m = comment ? /^(undo|redo) of ([a-z]+\.[A-Za-z_]+)$/.exec(comment) : null;
+  return m ? { which: m[1] as 'undo' | 'redo', action: m[2]! } : null;
+}
