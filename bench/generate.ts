@@ -253,7 +253,18 @@ export const CROSSWALK_HEADERS = [
   'partial_source',
   'partial_target',
   'comment',
+  'reviewer',
 ] as const;
+
+/**
+ * The steward profiles whose approvals the approved rows carry (an import restores an approval
+ * only from a steward of this workspace, and 'approved' needs one of each agency).
+ */
+export const BENCH_APPROVERS = [
+  { id: 'bench-es', name: 'Bench Steward ES', agency: 'ES' },
+  { id: 'bench-cbs', name: 'Bench Steward CBS', agency: 'CBS' },
+] as const;
+const APPROVED_BY = BENCH_APPROVERS.map((s) => s.id).join('|');
 
 /** UTF-8 with BOM, CRLF line ends — what Excel writes for "CSV UTF-8". */
 function csvBytes(header: readonly string[], lines: string[]): Buffer {
@@ -290,6 +301,7 @@ export function crosswalkCsv(cw: GeneratedCrosswalk): Buffer {
       m.partialSource ? '1' : '0',
       m.partialTarget ? '1' : '0',
       m.comment === null ? '' : csvCell(m.comment),
+      m.status === 'approved' ? APPROVED_BY : '',
     ].join(',');
   }
   return csvBytes(CROSSWALK_HEADERS, lines);

@@ -119,8 +119,9 @@ test('in Hebrew, the bad-import problems are worded in Hebrew with the codes lef
   await expect(page.getByTestId('import-preview-table')).toBeVisible();
   await page.getByTestId('import-kind-crosswalk').check();
   await page.getByTestId('import-field-share').selectOption('share');
-  await page.getByTestId('import-source-scheme').selectOption({ index: 1 });
-  await page.getByTestId('import-target-scheme').selectOption({ index: 1 });
+  // the demo's ISCO-08 (codes 0110, 0210, 0310): a crosswalk's codes must be in its schemes
+  await page.getByTestId('import-source-scheme').selectOption('isco08');
+  await page.getByTestId('import-target-scheme').selectOption('isco08');
   await page.getByTestId('import-commit').click();
   await expect(page.getByTestId('import-error')).toBeVisible();
   await expect(page.getByTestId('import-nothing-changed')).toHaveText(
@@ -162,4 +163,33 @@ test('a preview in the wrong encoding explains itself in Hebrew', async ({ app }
   await expect(error).toContainText('הקובץ אינו בקידוד UTF-8 תקין; יש לבחור קידוד אחר');
   await expect(error).toContainText('ענפים.csv');
   await expect(error).not.toContainText('not valid');
+});
+
+test('a crosswalk code its scheme lacks is refused in Hebrew, with the code that was probably meant', async ({
+  app,
+}) => {
+  const { page } = app;
+  await createProfile(page, 'רונית אברהם', 'CBS', 'lead');
+  await page.getByRole('button', { name: 'ייבוא' }).click();
+  await page.getByTestId('import-file-input').setInputFiles({
+    name: 'excel.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('source,target\n0110,0110\n110,0110\n'),
+  });
+  await expect(page.getByTestId('import-preview-table')).toBeVisible();
+  await page.getByTestId('import-kind-crosswalk').check();
+  // the demo's ISCO-08 (codes 0110, 0210, 0310): a crosswalk's codes must be in its schemes
+  await page.getByTestId('import-source-scheme').selectOption('isco08');
+  await page.getByTestId('import-target-scheme').selectOption('isco08');
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-error')).toBeVisible();
+  const problems = page.getByTestId('import-problem');
+  await expect(problems).toHaveCount(1);
+  await expect(problems.nth(0)).toContainText('קובץ excel.csv · שורה 3 · עמודה source · ערך 110');
+  const what = problems.nth(0).getByTestId('import-problem-what');
+  await expect(what).toContainText('צפוי: קוד מרשימת הקודים של המקור');
+  await expect(what).toContainText(
+    '(גרסה \u2068ISCO-08\u2069), האם התכוונת ל־\u2066\u20680110\u2069\u2069?',
+  );
+  await expect(page.getByTestId('import-error')).not.toContainText('expected');
 });

@@ -755,7 +755,7 @@ describe('export round trip', () => {
     ['csv', true],
     ['xlsx', true],
   ] as const)(
-    'reads a %s export back through the importer into a new crosswalk with the same mappings',
+    'reads a %s export back through the importer: the same mappings (SSSOM), or refused where the file lacks an agency’s approval (CSV, XLSX)',
     async (format, withShare) => {
       const { t, crosswalkId, sourceSchemeId, targetSchemeId } = await setup({
         name: 'דנה לוי',
@@ -803,6 +803,24 @@ describe('export round trip', () => {
         },
       });
       const done = await t.call('jobs.wait', { jobId: job.jobId });
+      if (format !== 'sssom') {
+        // CSV and XLSX name one reviewer per mapping (whoever last set its status, here the CBS
+        // steward), not each agency's approver as SSSOM does; an import restores an approval only
+        // from the file, so these 'approved' rows lack the ES approval and the import is refused.
+        expect(done.status).toBe('failed');
+        const problems = (
+          done.error?.details as { problems: { code: string; params?: { missing?: string } }[] }
+        ).problems;
+        expect(problems.length).toBeGreaterThan(0);
+        expect(
+          problems.every((p) => p.code === 'approved_without_both' && p.params?.missing === 'ES'),
+        ).toBe(true);
+        expect((await t.call('crosswalks.list', {})).map((c) => c.nameEn)).not.toContain(
+          `Back from ${format}`,
+        );
+        await t.close();
+        return;
+      }
       expect(done.status).toBe('succeeded');
       const back = (await t.call('crosswalks.list', {})).find(
         (c) => c.nameEn === `Back from ${format}`,

@@ -4,6 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Params } from '../../shared/contract';
 import type { ImportResult, Preview } from '../../shared/contract/imports';
 import { textDecoder } from '../../shared/domain/import/text-decoder';
+import { toCsv } from '../../shared/domain/tabular/csv-write';
+import { readImportFile } from '../../electron/host/import/read-import-file';
+import { importCrosswalk } from '../../electron/host/import/run-import';
+import type { RpcError } from '../../shared/rpc/errors';
 import { CLASSIFICATIONS_DIR, openWithSteward, type TestBackend } from './harness';
 
 const ORIGINALS = path.join(CLASSIFICATIONS_DIR, 'originals');
@@ -57,10 +61,10 @@ async function importSchemeFile(
   return { preview: p, result: await finish(b, jobId) };
 }
 
-async function importCrosswalkFile(
+async function commitCrosswalkFile(
   b: TestBackend,
   file: string,
-  schemeId: string,
+  schemes: { source: string; target: string },
   options: Params<'import.preview'>['options'] = {},
 ) {
   const p = await preview(b, file, options);
@@ -72,11 +76,78 @@ async function importCrosswalkFile(
     crosswalk: {
       nameHe: 'מעבר',
       nameEn: path.basename(file),
-      sourceSchemeId: schemeId,
-      targetSchemeId: schemeId,
+      sourceSchemeId: schemes.source,
+      targetSchemeId: schemes.target,
     },
   });
-  return { preview: p, result: await finish(b, jobId) };
+  return { preview: p, state: await b.call('jobs.wait', { jobId }) };
+}
+
+async function importCrosswalkFile(
+  b: TestBackend,
+  file: string,
+  schemes: { source: string; target: string },
+  options: Params<'import.preview'>['options'] = {},
+) {
+  const { preview: p, state } = await commitCrosswalkFile(b, file, schemes, options);
+  if (state.status !== 'succeeded') throw new Error(`${state.status}: ${state.error?.message}`);
+  return { preview: p, result: state.result as ImportResult };
+}
+
+/** Imports the two scheme files a crosswalk maps between; returns their scheme ids. */
+async function importSchemes(
+  b: TestBackend,
+  source: SchemeSource,
+  target: SchemeSource,
+): Promise<{ source: string; target: string }> {
+  const id = async (s: SchemeSource) =>
+    typeof s === 'string'
+      ? (await importSchemeFile(b, path.join(CLASSIFICATIONS_DIR, s))).result.id
+      : schemeOfColumn(b, s);
+  return { source: await id(source), target: await id(target) };
+}
+
+/**
+ * Where the folder has no code list for a side (NAICS 2017, O*NET-SOC 2010), the codes and
+ * titles that side of the published crosswalk itself lists, as a code list.
+ */
+interface CodesListedBy {
+  file: string;
+  code: string;
+  title: string;
+  options?: Params<'import.preview'>['options'];
+}
+type SchemeSource = string | CodesListedBy;
+
+async function schemeOfColumn(b: TestBackend, s: CodesListedBy): Promise<string> {
+  const { table } = await readImportFile(
+    path.basename(s.file),
+    fs.readFileSync(path.join(CLASSIFICATIONS_DIR, s.file)),
+    s.options ?? {},
+  );
+  const [c, t] = [table.headers.indexOf(s.code), table.headers.indexOf(s.title)];
+  const items = new Map<string, string>();
+  for (const row of table.rows) {
+    const code = (row[c] ?? '').trim();
+    if (code && !items.has(code)) items.set(code, (row[t] ?? '').trim());
+  }
+  const stagedId = await stage(
+    b,
+    `${s.code}.csv`,
+    Buffer.from(
+      toCsv(
+        ['code', 'title_en'],
+        [...items].map(([code, title]) => [code, title]),
+      ),
+    ),
+  );
+  const { jobId } = await b.call('import.commitScheme', {
+    stagedId,
+    options: {},
+    columns: { code: 'code', titleEn: 'title_en' },
+    scheme: { nameHe: s.code, nameEn: s.code, version: '1', agency: null },
+  });
+  return (await finish(b, jobId)).id;
 }
 
 const counts = (b: TestBackend) => ({
@@ -107,19 +178,73 @@ const SCHEME_FILES: [file: string, rows: number, options?: Params<'import.previe
     ['originals/validate_nace_rev2.csv', 996],
   ];
 
+const NAICS_CODES: CodesListedBy = {
+  file: 'naics2017_isic4_census_correspondence.csv',
+  code: 'naics2017',
+  title: 'naics2017_title',
+};
+
+/** Each published crosswalk with the code lists of its two sides. */
 const CROSSWALK_FILES: [
   file: string,
   rows: number,
+  source: SchemeSource,
+  target: SchemeSource,
   options?: Params<'import.preview'>['options'],
 ][] = [
-  ['isco08_isco88_ilo_correspondence.csv', 678],
-  ['isco08_to_isco88_ganzeboom_unique.csv', 589],
-  ['isic4_isic31_correspondence.csv', 737],
-  ['naics2017_isic4_census_correspondence.csv', 1655],
-  ['soc2010_soc2018_bls_crosswalk.csv', 900],
-  ['originals/ISIC4_ISIC31.txt', 737],
-  ['originals/2017_NAICS_to_ISIC_4.xlsx', 1655],
-  ['originals/onet_2010_to_2018_SOC_Crosswalk.xlsx', 1170, { skipRows: 3 }],
+  [
+    'isco08_isco88_ilo_correspondence.csv',
+    678,
+    'isco08_structure_en.csv',
+    'isco88_labels_4digitvariant_en.csv',
+  ],
+  // Ganzeboom codes both sides in the ILO's padded 4-digit variant (1000 = major group 1).
+  [
+    'isco08_to_isco88_ganzeboom_unique.csv',
+    589,
+    'isco08_labels_4digitvariant_en.csv',
+    'isco88_labels_4digitvariant_en.csv',
+  ],
+  ['isic4_isic31_correspondence.csv', 737, 'isic4_structure_en.csv', 'isic31_structure_en.csv'],
+  [
+    'soc2010_soc2018_bls_crosswalk.csv',
+    900,
+    'soc2010_structure_en.csv',
+    'soc2018_structure_en.csv',
+  ],
+  ['originals/ISIC4_ISIC31.txt', 737, 'isic4_structure_en.csv', 'isic31_structure_en.csv'],
+  [
+    'originals/2017_NAICS_to_ISIC_4.xlsx',
+    1655,
+    {
+      file: 'originals/2017_NAICS_to_ISIC_4.xlsx',
+      code: '2017 NAICS US',
+      title: '2017 NAICS US TITLE',
+    },
+    'isic4_structure_en.csv',
+  ],
+  [
+    'originals/onet_2010_to_2018_SOC_Crosswalk.xlsx',
+    1170,
+    {
+      file: 'originals/onet_2010_to_2018_SOC_Crosswalk.xlsx',
+      code: 'O*NET-SOC 2010 Code',
+      title: 'O*NET-SOC 2010 Title',
+      options: { skipRows: 3 },
+    },
+    'soc2018_structure_en.csv',
+    { skipRows: 3 },
+  ],
+];
+
+/**
+ * The Census table links four NAICS industries to ISIC *groups* (012, 014, 331: "ISIC group level
+ * link" in its notes). The workbook shows them as 012, 014, 331 and imports cleanly (above); the
+ * derived CSV padded every ISIC code to 4 digits, making them 0012, 0014, 0331, codes ISIC Rev.4
+ * does not have. The import refuses those four rows and suggests the real group code.
+ */
+const REFUSED_CROSSWALK_FILES: [file: string, source: SchemeSource, column: string][] = [
+  ['naics2017_isic4_census_correspondence.csv', NAICS_CODES, 'isic4'],
 ];
 
 describe('every scheme and crosswalk file in the classifications folder imports cleanly', () => {
@@ -127,7 +252,9 @@ describe('every scheme and crosswalk file in the classifications folder imports 
     // The Employment Service job-orders file has no codes at all (Hebrew group names and counts
     // per month and district): it is statistics, neither a code list nor a crosswalk.
     const excluded = ['il_es_job_orders_by_major_occupation_district_2015_2020.csv'];
-    const listed = new Set([...SCHEME_FILES, ...CROSSWALK_FILES].map(([f]) => f));
+    const listed = new Set(
+      [...SCHEME_FILES, ...CROSSWALK_FILES, ...REFUSED_CROSSWALK_FILES].map(([f]) => f),
+    );
     const csvs = fs
       .readdirSync(CLASSIFICATIONS_DIR)
       .filter((f) => f.endsWith('.csv') && !excluded.includes(f));
@@ -141,21 +268,51 @@ describe('every scheme and crosswalk file in the classifications folder imports 
     expect(counts(b)).toMatchObject({ schemes: 1, items: rows, audit: 1 });
   });
 
-  it.each(CROSSWALK_FILES)('crosswalk %s (%i mappings)', async (file, rows, options) => {
-    const b = await open();
-    const scheme = await importSchemeFile(
-      b,
-      path.join(CLASSIFICATIONS_DIR, 'isco08_structure_en.csv'),
-    );
-    const { result } = await importCrosswalkFile(
-      b,
-      path.join(CLASSIFICATIONS_DIR, file),
-      scheme.result.id,
-      options,
-    );
-    expect(result).toMatchObject({ kind: 'crosswalk', rows });
-    expect(counts(b)).toMatchObject({ crosswalks: 1, mappings: rows, audit: 2 });
-  });
+  it.each(CROSSWALK_FILES)(
+    'crosswalk %s (%i mappings) between its own schemes',
+    async (file, rows, source, target, options) => {
+      const b = await open();
+      const schemes = await importSchemes(b, source, target);
+      const { result } = await importCrosswalkFile(
+        b,
+        path.join(CLASSIFICATIONS_DIR, file),
+        schemes,
+        options,
+      );
+      expect(result).toMatchObject({ kind: 'crosswalk', rows });
+      expect(counts(b)).toMatchObject({ crosswalks: 1, mappings: rows, audit: 3 });
+    },
+  );
+
+  it.each(REFUSED_CROSSWALK_FILES)(
+    'crosswalk %s is refused: its four ISIC group links padded to 4-digit codes ISIC Rev.4 lacks',
+    async (file, source, column) => {
+      const b = await open();
+      const schemes = await importSchemes(b, source, 'isic4_structure_en.csv');
+      const before = counts(b);
+      const { state } = await commitCrosswalkFile(b, path.join(CLASSIFICATIONS_DIR, file), schemes);
+      expect(state.status).toBe('failed');
+      const problems = (state.error?.details as { problems: Record<string, unknown>[] }).problems;
+      expect(
+        problems.map((p) => [
+          p.code,
+          p.row,
+          p.column,
+          p.value,
+          (p.params as { suggestion?: string }).suggestion,
+        ]),
+      ).toEqual([
+        ['target_not_in_scheme', 24, column, '0012', '012'],
+        ['target_not_in_scheme', 46, column, '0012', '012'],
+        ['target_not_in_scheme', 75, column, '0014', '014'],
+        ['target_not_in_scheme', 191, column, '0331', '331'],
+      ]);
+      expect(problems[0]).toMatchObject({
+        expected: 'a code of isic4_structure_en.csv (version 1); did you mean 012?',
+      });
+      expect(counts(b)).toEqual(before);
+    },
+  );
 
   it('keeps the ISCO-08 hierarchy and codes such as 0110 intact', async () => {
     const b = await open();
@@ -212,14 +369,10 @@ describe('every scheme and crosswalk file in the classifications folder imports 
 
   it('reads the ILO correspondence with codes as text and relations from its shape', async () => {
     const b = await open();
-    const scheme = await importSchemeFile(
-      b,
-      path.join(CLASSIFICATIONS_DIR, 'isco08_structure_en.csv'),
-    );
     const { result } = await importCrosswalkFile(
       b,
       path.join(CLASSIFICATIONS_DIR, 'isco08_isco88_ilo_correspondence.csv'),
-      scheme.result.id,
+      await importSchemes(b, 'isco08_structure_en.csv', 'isco88_labels_4digitvariant_en.csv'),
     );
     const db = b.backend.deps.db;
     expect(
@@ -257,14 +410,10 @@ describe('every scheme and crosswalk file in the classifications folder imports 
 
   it('reads the UNSD partial flags into relations', async () => {
     const b = await open();
-    const scheme = await importSchemeFile(
-      b,
-      path.join(CLASSIFICATIONS_DIR, 'isco08_structure_en.csv'),
-    );
     const { result } = await importCrosswalkFile(
       b,
       path.join(CLASSIFICATIONS_DIR, 'isic4_isic31_correspondence.csv'),
-      scheme.result.id,
+      await importSchemes(b, 'isic4_structure_en.csv', 'isic31_structure_en.csv'),
     );
     const db = b.backend.deps.db;
     // 0111 (ISIC4, not partial) → 0111 (ISIC3.1, partial): the target is only partly covered, so broader.
@@ -402,8 +551,11 @@ describe('encodings', () => {
 });
 
 describe('all or nothing', () => {
-  async function withScheme(b: TestBackend): Promise<string> {
-    const stagedId = await stage(b, 's.csv', Buffer.from('code\n0110\n0210\n'));
+  async function withScheme(
+    b: TestBackend,
+    codes: readonly string[] = ['0110', '0210', '0310', '0410'],
+  ): Promise<string> {
+    const stagedId = await stage(b, 's.csv', Buffer.from(['code', ...codes].join('\n')));
     const { jobId } = await b.call('import.commitScheme', {
       stagedId,
       options: {},
@@ -412,6 +564,15 @@ describe('all or nothing', () => {
     });
     return (await finish(b, jobId)).id;
   }
+
+  // Large loads: every pair distinct, every code in its scheme (1,000 sources × 400 targets).
+  const BIG_SOURCES = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+  const BIG_TARGETS = Array.from({ length: 400 }, (_, i) => `T${String(i).padStart(3, '0')}`);
+  const bigRow = (i: number) => `${BIG_SOURCES[i % 1000]},${BIG_TARGETS[Math.floor(i / 1000)]}`;
+  const bigSchemes = async (b: TestBackend) => ({
+    source: await withScheme(b, BIG_SOURCES),
+    target: await withScheme(b, BIG_TARGETS),
+  });
 
   it('fails on a bad share with file, row and column named, and changes nothing', async () => {
     const b = await open();
@@ -455,16 +616,16 @@ describe('all or nothing', () => {
 
   it('leaves nothing behind when the steward cancels mid-job', async () => {
     const b = await open();
-    const schemeId = await withScheme(b);
+    const { source, target } = await bigSchemes(b);
     const before = counts(b);
     const lines = ['source,target'];
-    for (let i = 0; i < 300_000; i++) lines.push(`${String(i).padStart(6, '0')},0110`);
+    for (let i = 0; i < 300_000; i++) lines.push(bigRow(i));
     const stagedId = await stage(b, 'big.csv', Buffer.from(lines.join('\n')));
     const { jobId } = await b.call('import.commitCrosswalk', {
       stagedId,
       options: {},
       columns: { sourceCode: 'source', targetCode: 'target' },
-      crosswalk: { nameHe: 'מ', nameEn: 'M', sourceSchemeId: schemeId, targetSchemeId: schemeId },
+      crosswalk: { nameHe: 'מ', nameEn: 'M', sourceSchemeId: source, targetSchemeId: target },
     });
     // Cancel as soon as the job reports its first chunk.
     while ((await b.call('jobs.get', { jobId })).done === 0)
@@ -477,20 +638,20 @@ describe('all or nothing', () => {
 
   it('cancelled while saving a large load: rolled back, with the indexes it had dropped back in place', async () => {
     const b = await open();
-    const schemeId = await withScheme(b);
+    const { source, target } = await bigSchemes(b);
     const indexes = () =>
       b.backend.deps.db.rows(
         "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mappings' ORDER BY name",
       );
     const before = { counts: counts(b), indexes: indexes() };
     const lines = ['source,target'];
-    for (let i = 0; i < 400_000; i++) lines.push(`${String(i).padStart(6, '0')},0110`);
+    for (let i = 0; i < 400_000; i++) lines.push(bigRow(i));
     const stagedId = await stage(b, 'big.csv', Buffer.from(lines.join('\n')));
     const { jobId } = await b.call('import.commitCrosswalk', {
       stagedId,
       options: {},
       columns: { sourceCode: 'source', targetCode: 'target' },
-      crosswalk: { nameHe: 'מ', nameEn: 'M', sourceSchemeId: schemeId, targetSchemeId: schemeId },
+      crosswalk: { nameHe: 'מ', nameEn: 'M', sourceSchemeId: source, targetSchemeId: target },
     });
     for (;;) {
       const state = await b.call('jobs.get', { jobId });
@@ -684,13 +845,14 @@ describe('SSSOM and appending', () => {
 
   it('appends to an existing crosswalk and writes one audit row per import', async () => {
     const b = await open();
-    const schemeId = (
-      await importSchemeFile(b, path.join(CLASSIFICATIONS_DIR, 'isco08_structure_en.csv'))
-    ).result.id;
     const first = await importCrosswalkFile(
       b,
       path.join(CLASSIFICATIONS_DIR, 'isco08_to_isco88_ganzeboom_unique.csv'),
-      schemeId,
+      await importSchemes(
+        b,
+        'isco08_labels_4digitvariant_en.csv',
+        'isco88_labels_4digitvariant_en.csv',
+      ),
     );
     const stagedId = await stage(
       b,
@@ -726,7 +888,8 @@ describe('SSSOM and appending', () => {
         JSON.parse(a.after_json).rows,
       ]),
     ).toEqual([
-      ['import.scheme', 'Dana Levi', 'isco08_structure_en.csv', 619],
+      ['import.scheme', 'Dana Levi', 'isco08_labels_4digitvariant_en.csv', 590],
+      ['import.scheme', 'Dana Levi', 'isco88_labels_4digitvariant_en.csv', 517],
       ['import.crosswalk', 'Dana Levi', 'isco08_to_isco88_ganzeboom_unique.csv', 589],
       ['import.crosswalk', 'Dana Levi', 'more.csv', 1],
     ]);
@@ -737,5 +900,236 @@ describe('SSSOM and appending', () => {
           (e.payload as { entity: string }).entity === 'crosswalk',
       ),
     ).toBe(true);
+  });
+});
+
+describe('integrity: codes must be in their schemes, approvals are never taken on trust', () => {
+  const CBS = { name: 'רונית כהן', agency: 'CBS', role: 'steward' } as const;
+
+  /** ISCO-88 → ISCO-08 (the ILO's code lists) and both agencies' stewards; ES signed in. */
+  async function iscoWorkspace() {
+    const b = await open();
+    const schemes = await importSchemes(
+      b,
+      'isco88_labels_4digitvariant_en.csv',
+      'isco08_structure_en.csv',
+    );
+    const es = (await b.call('profile.list', {}))[0]!;
+    const cbs = await b.call('profile.create', CBS);
+    await b.call('profile.select', { id: es.id });
+    return { b, schemes, es: es.id, cbs: cbs.id };
+  }
+
+  async function commit(
+    b: TestBackend,
+    schemes: { source: string; target: string },
+    fileName: string,
+    text: string,
+    columns: Params<'import.commitCrosswalk'>['columns'],
+  ) {
+    const stagedId = await stage(b, fileName, Buffer.from(text));
+    const { jobId } = await b.call('import.commitCrosswalk', {
+      stagedId,
+      options: {},
+      columns,
+      crosswalk: {
+        nameHe: 'מעבר',
+        nameEn: fileName,
+        sourceSchemeId: schemes.source,
+        targetSchemeId: schemes.target,
+      },
+    });
+    const state = await b.call('jobs.wait', { jobId });
+    const problems = (state.error?.details as { problems?: Record<string, unknown>[] } | undefined)
+      ?.problems;
+    return { state, problems };
+  }
+
+  const sssom = (rows: string[]) =>
+    [
+      '# curie_map:',
+      '#   isco88: http://www.ilo.org/isco88/',
+      '#   isco08: http://www.ilo.org/isco08/',
+      '# mapping_set_id: https://elsewhere.example/isco88-isco08',
+      '# license: https://creativecommons.org/licenses/by/4.0/',
+      'subject_id\tpredicate_id\tobject_id\tmapping_justification\treviewer_id\treview_date\tstatus',
+      ...rows,
+      '',
+    ].join('\n');
+  const SSSOM_COLUMNS = {
+    sourceCode: 'subject_id',
+    relation: 'predicate_id',
+    targetCode: 'object_id',
+    justification: 'mapping_justification',
+    reviewer: 'reviewer_id',
+    status: 'status',
+  } as const;
+
+  it('refuses an SSSOM row approved by a reviewer id that is no steward here, naming the id; nothing is imported', async () => {
+    const { b, schemes, es } = await iscoWorkspace();
+    const before = counts(b);
+    const { state, problems } = await commit(
+      b,
+      schemes,
+      'forged.sssom.tsv',
+      sssom([
+        `isco88:0110\tskos:exactMatch\tisco08:0110\tsemapv:ManualMappingCuration\tgesher:steward/${es}|gesher:steward/cbs-forged\t2026-12-01\tapproved`,
+      ]),
+      SSSOM_COLUMNS,
+    );
+    expect(state.status).toBe('failed');
+    expect(state.error?.message).toMatch(/Nothing was imported\.$/);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: 'reviewer_unknown',
+        file: 'forged.sssom.tsv',
+        row: 7,
+        column: 'reviewer_id',
+        value: `gesher:steward/${es}|gesher:steward/cbs-forged`,
+        params: { id: 'cbs-forged' },
+      }),
+      expect.objectContaining({
+        code: 'approved_without_both',
+        row: 7,
+        params: { missing: 'CBS' },
+      }),
+    ]);
+    expect(counts(b)).toEqual(before);
+  });
+
+  it('refuses a CSV row whose status is approved with only one agency’s approval, saying which is missing', async () => {
+    const { b, schemes, es, cbs } = await iscoWorkspace();
+    const before = counts(b);
+    const { state, problems } = await commit(
+      b,
+      schemes,
+      'half.csv',
+      `isco88,isco08,status,reviewer\n0110,0110,approved,${es}|${cbs}\n1110,1111,approved,${es}\n`,
+      { sourceCode: 'isco88', targetCode: 'isco08', status: 'status', reviewer: 'reviewer' },
+    );
+    expect(state.status).toBe('failed');
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: 'approved_without_both',
+        file: 'half.csv',
+        row: 3,
+        params: { missing: 'CBS' },
+      }),
+    ]);
+    expect(counts(b)).toEqual(before);
+  });
+
+  it('restores both agencies’ approvals from reviewers who are stewards here: the mapping is approved', async () => {
+    const { b, schemes, es, cbs } = await iscoWorkspace();
+    const { state } = await commit(
+      b,
+      schemes,
+      'both.csv',
+      `isco88,isco08,status,reviewer\n0110,0110,approved,${es}|${cbs}\n1110,1111,proposed,\n`,
+      { sourceCode: 'isco88', targetCode: 'isco08', status: 'status', reviewer: 'reviewer' },
+    );
+    expect(state.status).toBe('succeeded');
+    const db = b.backend.deps.db;
+    expect(
+      db.all(
+        `SELECT m.source_code, d.agency, d.steward_id FROM mapping_agency_decisions d
+         JOIN mappings m ON m.id = d.mapping_id WHERE d.decision = 'approve' ORDER BY d.agency`,
+      ),
+    ).toEqual([
+      { source_code: '0110', agency: 'CBS', steward_id: cbs },
+      { source_code: '0110', agency: 'ES', steward_id: es },
+    ]);
+    const crosswalkId = (state.result as ImportResult).id;
+    const approved = await b.call('crosswalks.rows', {
+      crosswalkId,
+      offset: 0,
+      limit: 10,
+      sort: [],
+      filter: { status: ['approved'] },
+    });
+    expect(approved.rows.map((r) => r.sourceCode)).toEqual(['0110']);
+  });
+
+  it('refuses status approved as a default for a file with no reviewer column, for the file as a whole', async () => {
+    const { b, schemes } = await iscoWorkspace();
+    const before = counts(b);
+    const refusal = await importCrosswalk(b.backend.deps, {
+      fileName: 'all-approved.csv',
+      bytes: Buffer.from('isco88,isco08\n0110,0110\n1110,1111\n'),
+      options: { encoding: 'utf-8', delimiter: ',' },
+      columns: { sourceCode: 'isco88', targetCode: 'isco08' },
+      crosswalk: {
+        nameHe: 'מ',
+        nameEn: 'M',
+        sourceSchemeId: schemes.source,
+        targetSchemeId: schemes.target,
+      },
+      defaults: { status: 'approved', justification: 'imported' },
+    }).then(
+      () => null,
+      (e: RpcError) => e,
+    );
+    expect(refusal?.code).toBe('validation_failed');
+    expect((refusal?.details as { problems: unknown[] }).problems).toEqual([
+      expect.objectContaining({ code: 'approved_needs_reviewers', file: 'all-approved.csv' }),
+    ]);
+    expect(refusal?.details).not.toHaveProperty('problems.0.row');
+    expect(counts(b)).toEqual(before);
+  });
+
+  it('refuses codes the schemes lack, naming value and scheme, with the leading-zero and Excel hints', async () => {
+    const { b, schemes } = await iscoWorkspace();
+    const before = counts(b);
+    const { state, problems } = await commit(
+      b,
+      schemes,
+      'excel.csv',
+      'isco88,isco08\n0110,0110\n110,0110\n1110,1.11E+03\n9999,1111\n',
+      { sourceCode: 'isco88', targetCode: 'isco08' },
+    );
+    expect(state.status).toBe('failed');
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: 'source_not_in_scheme',
+        row: 3,
+        column: 'isco88',
+        value: '110',
+        expected: 'a code of isco88_labels_4digitvariant_en.csv (version 1); did you mean 0110?',
+        params: expect.objectContaining({ hint: 'leading_zero', suggestion: '0110', version: '1' }),
+      }),
+      expect.objectContaining({
+        code: 'target_not_in_scheme',
+        row: 4,
+        column: 'isco08',
+        value: '1.11E+03',
+        params: expect.objectContaining({ hint: 'scientific_notation' }),
+      }),
+      expect.objectContaining({ code: 'source_not_in_scheme', row: 5, value: '9999' }),
+    ]);
+    expect(counts(b)).toEqual(before);
+  });
+
+  it('appending to a crosswalk checks the codes against that crosswalk’s schemes', async () => {
+    const { b, schemes } = await iscoWorkspace();
+    const first = await commit(b, schemes, 'one.csv', 'isco88,isco08\n0110,0110\n', {
+      sourceCode: 'isco88',
+      targetCode: 'isco08',
+    });
+    const stagedId = await stage(b, 'more.csv', Buffer.from('isco88,isco08\n1110,110\n'));
+    const { jobId } = await b.call('import.commitCrosswalk', {
+      stagedId,
+      options: {},
+      columns: { sourceCode: 'isco88', targetCode: 'isco08' },
+      crosswalk: { existingCrosswalkId: (first.state.result as ImportResult).id },
+    });
+    const state = await b.call('jobs.wait', { jobId });
+    expect(state.status).toBe('failed');
+    expect((state.error?.details as { problems: unknown[] }).problems).toEqual([
+      expect.objectContaining({
+        code: 'target_not_in_scheme',
+        value: '110',
+        params: expect.objectContaining({ scheme: 'isco08_structure_en.csv', suggestion: '0110' }),
+      }),
+    ]);
   });
 });

@@ -7,8 +7,10 @@ import type {
 } from '../../../shared/contract/imports';
 import {
   CrosswalkValidator,
+  type CrosswalkReadOptions,
   type CrosswalkRows,
 } from '../../../shared/domain/import/validate-crosswalk';
+import type { SchemeCodes } from '../../../shared/domain/import/scheme-codes';
 import { SchemeValidator, type SchemeRows } from '../../../shared/domain/import/validate-scheme';
 import { problemError } from '../../../shared/domain/import/import-problem';
 import { recordAudit } from '../backend/audit-log';
@@ -101,9 +103,44 @@ async function readScheme(input: SchemeImportInput, job: ImportJob): Promise<Sch
   return v.finish();
 }
 
+/** What the rows are checked against in the workspace: both schemes' codes and the stewards. */
+type WorkspaceChecks = Pick<CrosswalkReadOptions, 'source' | 'target' | 'stewards'>;
+
+function workspaceChecks(repo: ImportRepo, target: CrosswalkImportTarget): WorkspaceChecks {
+  let schemes: { sourceSchemeId: string; targetSchemeId: string } | null;
+  if ('existingCrosswalkId' in target) {
+    schemes = repo.crosswalkSchemes(target.existingCrosswalkId);
+    if (!schemes)
+      throw problemError(
+        'not_found',
+        `There is no crosswalk ${target.existingCrosswalkId} to add the mappings to.`,
+        { code: 'no_crosswalk', params: { id: target.existingCrosswalkId } },
+      );
+  } else schemes = target;
+  const codesOf = (schemeId: string): SchemeCodes => {
+    const scheme = repo.schemeCodes(schemeId);
+    if (!scheme)
+      throw problemError(
+        'not_found',
+        `There is no scheme ${schemeId}; import the code list first.`,
+        {
+          code: 'no_scheme',
+          params: { id: schemeId },
+        },
+      );
+    return scheme;
+  };
+  return {
+    source: codesOf(schemes.sourceSchemeId),
+    target: codesOf(schemes.targetSchemeId),
+    stewards: repo.stewards(),
+  };
+}
+
 async function readCrosswalk(
   input: CrosswalkImportInput,
   job: ImportJob,
+  checks: WorkspaceChecks,
 ): Promise<{ rows: CrosswalkRows; format: string }> {
   job.progress(0, null, 'reading');
   const file = await readImportFileOnce(input.fileName, input.bytes, input.options, reading(job));
@@ -111,6 +148,7 @@ async function readCrosswalk(
   const v = new CrosswalkValidator(input.fileName, file.table, input.columns, {
     curies: file.format === 'sssom',
     defaults: input.defaults,
+    ...checks,
   });
   await inChunks(job, v.total, 'validating', (s, e) => v.readChunk(s, e));
   return { rows: v.finish(), format: file.format };
@@ -181,8 +219,8 @@ export async function importCrosswalk(
   job: ImportJob = NO_JOB,
 ): Promise<ImportResult> {
   const started = performance.now();
-  const { rows, format } = await readCrosswalk(input, job);
   const repo = new ImportRepo(deps.db);
+  const { rows, format } = await readCrosswalk(input, job, workspaceChecks(repo, input.crosswalk));
   const target = input.crosswalk;
   const existing = 'existingCrosswalkId' in target;
   let id = existing ? target.existingCrosswalkId : (target.id ?? newShortId('x'));
@@ -234,7 +272,7 @@ export async function importCrosswalk(
         await job.yield();
         rebuildIndexes();
       }
-      const approvals = format === 'sssom' ? repo.restoreApprovals(id, rows) : 0;
+      const approvals = repo.restoreApprovals(id, rows, at);
       repo.bumpDataVersion(id);
       if (steward) {
         recordAudit(deps.db, steward, at, {

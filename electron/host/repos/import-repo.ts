@@ -1,5 +1,10 @@
 import { JUSTIFICATIONS, MAPPING_STATUSES, RELATIONS } from '../../../shared/contract/common';
-import type { CrosswalkRows } from '../../../shared/domain/import/validate-crosswalk';
+import type { Agency } from '../../../shared/contract/common';
+import type { SchemeCodes } from '../../../shared/domain/import/scheme-codes';
+import type {
+  CrosswalkRows,
+  WorkspaceSteward,
+} from '../../../shared/domain/import/validate-crosswalk';
 import type { SchemeRows } from '../../../shared/domain/import/validate-scheme';
 import { hebrewSortKey } from '../../../shared/domain/text/hebrew-collation';
 import type { SqlParam } from '../db/journal';
@@ -175,21 +180,49 @@ export class ImportRepo {
     }
   }
 
-  /**
-   * SSSOM round trip: an approved row whose reviewer_id names stewards of this workspace (our own
-   * gesher:steward/ references, read back as their ids) gets their agencies' approvals again, at
-   * its review_date; anyone else named stays a reviewer only. Call right after insertMappings of
-   * all the rows: the new mappings are the crosswalk's last rows.count ids, in file order.
-   */
-  restoreApprovals(crosswalkId: string, r: CrosswalkRows): number {
-    if (!r.reviewDate.some((d) => d !== null)) return 0;
-    const hasTable = this.db.get<{ n: number }>(
-      "SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'mapping_agency_decisions'",
+  /** The scheme's codes (one query) and how to name it, for checking a crosswalk's side. */
+  schemeCodes(schemeId: string): SchemeCodes | null {
+    const scheme = this.db.get<{ name_he: string; name_en: string; version: string }>(
+      'SELECT name_he, name_en, version FROM schemes WHERE id = ?',
+      [schemeId],
     );
-    if (!hasTable?.n) return 0;
+    if (!scheme) return null;
+    const codes = new Set<string>();
+    for (const [code] of this.db.rows('SELECT code FROM items WHERE scheme_id = ?', [schemeId]))
+      codes.add(code as string);
+    return { nameHe: scheme.name_he, nameEn: scheme.name_en, version: scheme.version, codes };
+  }
+
+  crosswalkSchemes(crosswalkId: string): { sourceSchemeId: string; targetSchemeId: string } | null {
+    const c = this.db.get<{ source_scheme_id: string; target_scheme_id: string }>(
+      'SELECT source_scheme_id, target_scheme_id FROM crosswalks WHERE id = ?',
+      [crosswalkId],
+    );
+    return c ? { sourceSchemeId: c.source_scheme_id, targetSchemeId: c.target_scheme_id } : null;
+  }
+
+  /** The steward profiles of this workspace: whom a reviewer_id may name. */
+  stewards(): Map<string, WorkspaceSteward> {
+    return new Map(
+      this.db
+        .all<{ id: string; agency: Agency; role: string }>('SELECT id, agency, role FROM stewards')
+        .map((s) => [s.id, { agency: s.agency, canApprove: s.role !== 'viewer' }]),
+    );
+  }
+
+  /**
+   * Each approved row's approvals, one per agency, from the stewards its reviewer_id names (the
+   * validator made sure they are stewards here, of both agencies), at its review_date or else at
+   * the import. Call right after insertMappings of all the rows: the new mappings are the
+   * crosswalk's last rows.count ids, in file order.
+   */
+  restoreApprovals(crosswalkId: string, r: CrosswalkRows, importedAt: string): number {
+    if (!r.status.includes('approved')) return 0;
     const stewards = new Map(
       this.db
-        .all<{ id: string; name: string; agency: string }>('SELECT id, name, agency FROM stewards')
+        .all<{ id: string; name: string; agency: string; role: string }>(
+          'SELECT id, name, agency, role FROM stewards',
+        )
         .map((s) => [s.id, s]),
     );
     const ids = this.db
@@ -201,18 +234,19 @@ export class ImportRepo {
       .reverse();
     let restored = 0;
     for (let k = 0; k < r.count; k++) {
-      const date = r.reviewDate[k];
       const reviewer = r.reviewer[k];
-      if (!date || !reviewer || r.status[k] !== 'approved') continue;
+      if (!reviewer || r.status[k] !== 'approved') continue;
+      const date = r.reviewDate[k];
+      const at = date ? `${date}T00:00:00.000Z` : importedAt;
       const agencies = new Set<string>();
       for (const id of reviewer.split('|')) {
         const s = stewards.get(id);
-        if (!s || agencies.has(s.agency)) continue;
+        if (!s || s.role === 'viewer' || agencies.has(s.agency)) continue;
         agencies.add(s.agency);
         this.db.run(
           `INSERT INTO mapping_agency_decisions (mapping_id, crosswalk_id, agency, decision, steward_id, steward_name, at)
            VALUES (?, ?, ?, 'approve', ?, ?, ?)`,
-          [ids[k]!, crosswalkId, s.agency, s.id, s.name, `${date}T00:00:00.000Z`],
+          [ids[k]!, crosswalkId, s.agency, s.id, s.name, at],
         );
         restored++;
       }

@@ -59,6 +59,17 @@ function shortCodes(values: readonly string[]): Finding | null {
   return finding.count > 0 ? finding : null;
 }
 
+/** How Excel seems to have changed one cell's text, judged on the cell alone; null when it does not. */
+export function excelDamage(
+  value: string,
+  dateExpected = false,
+): 'scientific_notation' | 'date_like' | 'numeric_loss' | null {
+  if (SCIENTIFIC.test(value)) return 'scientific_notation';
+  if (!dateExpected && DATE_LIKE.test(value)) return 'date_like';
+  if (INTEGER_WITH_DOT_ZERO.test(value)) return 'numeric_loss';
+  return null;
+}
+
 export function detectColumnWarnings(
   headers: readonly string[],
   rows: readonly (readonly string[])[],
@@ -88,10 +99,12 @@ export function detectColumnWarnings(
     const dates = new Finding();
     const dotZero = new Finding();
     let fractions = 0;
+    const dateExpected = !!options.dateColumns?.has(column);
     for (const v of values) {
-      if (SCIENTIFIC.test(v)) sci.add(v);
-      if (!options.dateColumns?.has(column) && DATE_LIKE.test(v)) dates.add(v);
-      if (INTEGER_WITH_DOT_ZERO.test(v)) dotZero.add(v);
+      const damage = excelDamage(v, dateExpected);
+      if (damage === 'scientific_notation') sci.add(v);
+      else if (damage === 'date_like') dates.add(v);
+      if (damage === 'numeric_loss') dotZero.add(v);
       else if (FRACTION.test(v)) fractions++;
     }
     push('scientific_notation', sci);

@@ -23,8 +23,13 @@ export type ImportProblemCode =
   | 'flag'
   | 'review_date'
   | 'mapping_cardinality'
+  | 'source_not_in_scheme'
+  | 'target_not_in_scheme'
+  | 'reviewer_unknown'
   // a row or the file as a whole
   | 'parent_cycle'
+  | 'approved_without_both'
+  | 'approved_needs_reviewers'
   | 'unknown_column'
   | 'no_rows'
   // reading the file

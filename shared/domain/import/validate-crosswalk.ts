@@ -1,7 +1,14 @@
-import type { Justification, MappingStatus, Relation } from '../../contract/common';
+import {
+  AGENCIES,
+  type Agency,
+  type Justification,
+  type MappingStatus,
+  type Relation,
+} from '../../contract/common';
 import type { CrosswalkField } from '../../contract/imports';
 import { relationFromPartials, relationsFromCardinality } from '../crosswalk/derive-relation';
 import { ImportErrors, resolveColumns } from './import-errors';
+import { codeHint, codeHintText, type SchemeCodes } from './scheme-codes';
 import { isBlankRow, type Table } from './table';
 import {
   CARDINALITY_EXPECTED,
@@ -45,7 +52,25 @@ export interface CrosswalkReadOptions {
   /** SSSOM: codes are CURIEs (isco08:0110); the prefix is dropped. */
   curies?: boolean;
   defaults?: { status?: MappingStatus; justification?: Justification };
+  /** The schemes the crosswalk maps between: a code its side's scheme lacks is refused. */
+  source?: SchemeCodes;
+  target?: SchemeCodes;
+  /**
+   * The steward profiles of this workspace by id. A reviewer id must be one of them, and an
+   * 'approved' row must name a steward of each agency who may approve (none given: no one).
+   */
+  stewards?: ReadonlyMap<string, WorkspaceSteward>;
 }
+
+/** A steward profile as the import judges a reviewer_id by it. */
+export interface WorkspaceSteward {
+  agency: Agency;
+  /** Stewards and leads decide; a viewer's name approves nothing. */
+  canApprove: boolean;
+}
+
+const REVIEWER_EXPECTED = 'the id of a steward profile of this workspace';
+const NO_STEWARDS: ReadonlyMap<string, WorkspaceSteward> = new Map();
 
 /**
  * SSSOM cells that are checked but not stored in the mapping: mapping_cardinality is recomputed
@@ -88,8 +113,13 @@ export class CrosswalkValidator {
   ) {
     this.errors = new ImportErrors(fileName);
     this.col = resolveColumns(this.errors, table.headers, columns);
-    this.columnErrors = this.errors.total > 0;
     this.status = options.defaults?.status ?? 'proposed';
+    if (this.status === 'approved' && this.col.reviewer === undefined)
+      this.errors.file(
+        'approved_needs_reviewers',
+        'the status "approved" cannot be a default: a mapping is approved only when a steward of each agency (ES and CBS) approved it, so the file needs a reviewer column naming them',
+      );
+    this.columnErrors = this.errors.total > 0;
     this.justification = options.defaults?.justification ?? 'imported';
     this.sssomChecks = options.curies
       ? SSSOM_CHECKED.map((c) => ({ ...c, i: table.headers.indexOf(c.header) })).filter(
@@ -138,8 +168,15 @@ export class CrosswalkValidator {
       if (isBlankRow(row)) continue;
       const rowNo = table.firstRow + r;
       const n = out.count;
-      out.source.push(code(row, col.sourceCode, rowNo));
-      out.target.push(code(row, col.targetCode, rowNo));
+      const source = code(row, col.sourceCode, rowNo);
+      const target = code(row, col.targetCode, rowNo);
+      out.source.push(source);
+      out.target.push(target);
+      const { source: from, target: to } = this.options;
+      if (from && source !== '' && !from.codes.has(source))
+        this.notInScheme('source_not_in_scheme', row, col.sourceCode!, rowNo, source, from);
+      if (to && target !== '' && !to.codes.has(target))
+        this.notInScheme('target_not_in_scheme', row, col.targetCode!, rowNo, target, to);
 
       let relation: Relation | undefined;
       if (col.relation !== undefined) {
@@ -188,7 +225,9 @@ export class CrosswalkValidator {
       out.partialTarget[n] = this.flag(row, col.partialTarget, rowNo);
       out.comment.push(col.comment === undefined ? null : text(row[col.comment]));
       out.author.push(this.agents(row, col.author));
-      out.reviewer.push(this.agents(row, col.reviewer));
+      const reviewer = this.agents(row, col.reviewer);
+      out.reviewer.push(reviewer);
+      this.checkReviewers(row, rowNo, reviewer, status);
       let reviewDate: string | null = null;
       for (const c of this.sssomChecks) {
         const v = text(row[c.i]);
@@ -199,6 +238,71 @@ export class CrosswalkValidator {
       out.reviewDate.push(reviewDate);
       out.count++;
     }
+  }
+
+  private notInScheme(
+    problem: 'source_not_in_scheme' | 'target_not_in_scheme',
+    row: string[],
+    i: number,
+    rowNo: number,
+    value: string,
+    scheme: SchemeCodes,
+  ): void {
+    const hint = codeHint(value, scheme.codes);
+    this.errors.cell(
+      problem,
+      rowNo,
+      this.table.headers[i]!,
+      `a code of ${scheme.nameEn || scheme.nameHe} (version ${scheme.version})${hint ? codeHintText(hint) : ''}`,
+      (row[i] ?? '').trim(),
+      {
+        code: value,
+        scheme: scheme.nameEn || scheme.nameHe,
+        schemeHe: scheme.nameHe || scheme.nameEn,
+        version: scheme.version,
+        ...hint,
+      },
+    );
+  }
+
+  /**
+   * Every reviewer named must be a steward profile here, and an approved row must name an approver
+   * of each agency: an approval is never taken from the file on trust.
+   */
+  private checkReviewers(
+    row: string[],
+    rowNo: number,
+    reviewer: string | null,
+    status: MappingStatus,
+  ): void {
+    if (reviewer === null && status !== 'approved') return;
+    const stewards = this.options.stewards ?? NO_STEWARDS;
+    const approvedBy = new Set<Agency>();
+    if (reviewer !== null) {
+      const i = this.col.reviewer!;
+      for (const id of reviewer.split('|')) {
+        const s = stewards.get(id);
+        if (!s)
+          this.errors.cell(
+            'reviewer_unknown',
+            rowNo,
+            this.table.headers[i]!,
+            REVIEWER_EXPECTED,
+            (row[i] ?? '').trim(),
+            { id },
+          );
+        else if (s.canApprove) approvedBy.add(s.agency);
+      }
+    }
+    if (status !== 'approved') return;
+    const missing = AGENCIES.filter((a) => !approvedBy.has(a));
+    if (missing.length > 0)
+      this.errors.row(
+        'approved_without_both',
+        rowNo,
+        `the status is "approved", but a mapping is approved only when a steward of each agency approved it; the approval of ${missing.join(' and ')} is missing (the reviewer column names no steward of ${missing.length > 1 ? 'these agencies' : 'that agency'} in this workspace)`,
+        { missing: missing.join(', ') },
+      );
   }
 
   /** Author/reviewer; in SSSOM an entity reference, our stewards' turned back into their ids. */

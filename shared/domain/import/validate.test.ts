@@ -199,7 +199,7 @@ describe('CrosswalkValidator', () => {
         'm.sssom.tsv',
         parseDelimited(
           'subject_id\tpredicate_id\tobject_id\tauthor_id\treviewer_id\treview_date\tmapping_cardinality\tshare\tstatus\n' +
-            `isco08:0110\tskos:broadMatch\tisco88:0210\tgesher:steward/abc\tgesher:steward/es1|orcid:0000-0002-7356-1779\t${review}\t${cardinality}\t0.25\tapproved\n`,
+            `isco08:0110\tskos:broadMatch\tisco88:0210\tgesher:steward/abc\tgesher:steward/es1|gesher:steward/cbs1\t${review}\t${cardinality}\t0.25\tapproved\n`,
         ),
         {
           sourceCode: 'subject_id',
@@ -210,7 +210,13 @@ describe('CrosswalkValidator', () => {
           share: 'share',
           status: 'status',
         },
-        { curies: true },
+        {
+          curies: true,
+          stewards: new Map([
+            ['es1', { agency: 'ES', canApprove: true }],
+            ['cbs1', { agency: 'CBS', canApprove: true }],
+          ]),
+        },
       );
       v.readChunk(0, v.total);
       return v.finish();
@@ -218,7 +224,7 @@ describe('CrosswalkValidator', () => {
     const c = sssom('2026-12-02', '1:n');
     expect([c.author[0], c.reviewer[0], c.share[0], c.status[0], c.relation[0]]).toEqual([
       'abc',
-      'es1|orcid:0000-0002-7356-1779',
+      'es1|cbs1',
       0.25,
       'approved',
       'broader',
