@@ -86,6 +86,17 @@ const mappingInsert = (rows: number) =>
     rowValues(SHARED_PARAMS + 1 + j * ROW_PARAMS),
   ).join(', ')}`;
 const MAPPING_INSERT_BATCH = mappingInsert(BATCH);
+/** Per restored approval: mapping, agency, steward id and name, time; ?1 is the crosswalk. */
+const DECISION_PARAMS = 5;
+const decisionInsert = (rows: number) =>
+  `INSERT INTO mapping_agency_decisions (mapping_id, crosswalk_id, agency, decision, steward_id, steward_name, at) VALUES ${Array.from(
+    { length: rows },
+    (_, j) => {
+      const p = 2 + j * DECISION_PARAMS;
+      return `(?${p}, ?1, ?${p + 1}, 'approve', ?${p + 2}, ?${p + 3}, ?${p + 4})`;
+    },
+  ).join(', ')}`;
+const DECISION_INSERT_BATCH = decisionInsert(BATCH);
 const MAPPING_INSERT_ONE = mappingInsert(1);
 
 /** Bulk inserts of imported schemes and crosswalks. Call inside db.bulk()/bulkAsync(). */
@@ -232,6 +243,12 @@ export class ImportRepo {
       )
       .map((m) => m.id)
       .reverse();
+    // BATCH decisions per statement, the crosswalk bound once (as in insertMappings).
+    const params: SqlParam[] = [crosswalkId];
+    const flush = (sql: string) => {
+      if (params.length > 1) this.db.run(sql, params);
+      params.length = 1;
+    };
     let restored = 0;
     for (let k = 0; k < r.count; k++) {
       const reviewer = r.reviewer[k];
@@ -243,14 +260,13 @@ export class ImportRepo {
         const s = stewards.get(id);
         if (!s || s.role === 'viewer' || agencies.has(s.agency)) continue;
         agencies.add(s.agency);
-        this.db.run(
-          `INSERT INTO mapping_agency_decisions (mapping_id, crosswalk_id, agency, decision, steward_id, steward_name, at)
-           VALUES (?, ?, ?, 'approve', ?, ?, ?)`,
-          [ids[k]!, crosswalkId, s.agency, s.id, s.name, at],
-        );
+        params.push(ids[k]!, s.agency, s.id, s.name, at);
         restored++;
+        if (restored % BATCH === 0) flush(DECISION_INSERT_BATCH);
       }
     }
+    const rest = (params.length - 1) / DECISION_PARAMS;
+    if (rest > 0) flush(decisionInsert(rest));
     return restored;
   }
 
