@@ -15,7 +15,7 @@ test('N adds a mapping with a relation and a share; a bad share is refused befor
 
   await page.keyboard.press('n');
   await page.getByTestId('add-source').fill('0110');
-  await page.getByTestId('add-target').fill('0210');
+  await page.getByTestId('add-target').fill('1111');
   await page.getByTestId('add-relation').selectOption('broader');
   await page.getByTestId('add-share').fill('1.5');
   await expect(page.getByText('A share is a number from 0 to 1')).toBeVisible();
@@ -26,6 +26,17 @@ test('N adds a mapping with a relation and a share; a bad share is refused befor
   await review.expectSaved();
 
   await expect(proposed).toContainText(String(before + 1));
-  await review.searchFor('0210');
-  await expect.poll(() => review.pairs()).toContain('0110→0210');
+  await review.searchFor('1111');
+  await expect.poll(() => review.pairs()).toContain('0110→1111');
+
+  // The same pair again is refused: the crosswalk has it already.
+  await review.sourceCodes().first().click();
+  await page.keyboard.press('n');
+  await page.getByTestId('add-source').fill('0110');
+  await page.getByTestId('add-target').fill('1111');
+  await page.getByTestId('add-save').click();
+  await expect(page.getByTestId('add-dialog').getByRole('alert')).toHaveText(
+    /0110→1111.*is already in this crosswalk \(Proposed\)/,
+  );
+  await expect(proposed).toContainText(String(before + 1));
 });

@@ -66,6 +66,10 @@ function write(
   }
   pending++;
   store().setSave({ kind: 'saving' });
+  // Settles once the host confirmed (or refused) the write, before the views refresh: a dialog
+  // closes the moment its change is saved, not after the grid has reloaded.
+  let confirm: (ok: boolean) => void = () => {};
+  const confirmed = new Promise<boolean>((resolve) => (confirm = resolve));
   const job = queue.then(async () => {
     let outcome: WriteResult | null = null;
     let failed = false;
@@ -80,14 +84,14 @@ function write(
       store().setSave({ kind: 'error', text: errorText(error) });
     }
     pending--;
+    confirm(!failed && outcome !== null);
     if (pending === 0 && store().crosswalkId === id) {
       if (!batchFailed) store().setSave(lastSaved ?? { kind: 'idle' });
       await refreshAfterChange();
     }
-    return !failed && outcome !== null;
   });
   queue = job;
-  return job;
+  return confirmed;
 }
 
 export interface DecisionInput {
