@@ -3,12 +3,12 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { MappingFilter, MappingRow, Params, SortSpec } from '../../shared/contract';
-import { importCrosswalk } from '../../electron/host/import/run-import';
 import { runChecks } from '../../shared/domain/crosswalk/checks';
 import { parseSssom } from '../../shared/domain/import/sssom';
 import { hebrewSortKey } from '../../shared/domain/text/hebrew-collation';
 import { approveAsCbs, CBS_STEWARD } from './agencies';
 import { allRows } from './all-rows';
+import { appendPair } from './append-pair';
 import { approveByBothAgencies } from './approve-both';
 import { loadEsMajorGroups, loadIscoCrosswalk } from './crosswalk-fixture';
 import { openWithSteward } from './harness';
@@ -207,12 +207,9 @@ describe('crosswalk checks', () => {
       },
     });
     // …but a file appended to the crosswalk can bring one, and the check shows it.
-    await importCrosswalk(t.backend.deps, {
-      fileName: 'again.csv',
-      bytes: Buffer.from(`source,target\n${first!.sourceCode},${first!.targetCode}\n`),
-      options: { encoding: 'utf-8', delimiter: ',' },
-      columns: { sourceCode: 'source', targetCode: 'target' },
-      crosswalk: { existingCrosswalkId: crosswalkId },
+    await appendPair(t, crosswalkId, {
+      sourceCode: first!.sourceCode,
+      targetCode: first!.targetCode!,
     });
     await t.call('crosswalks.addMapping', {
       crosswalkId,

@@ -36,7 +36,7 @@ describe('parquet export', () => {
     const added = await t.call('crosswalks.addMapping', {
       crosswalkId,
       sourceCode: '0110',
-      targetCode: '0210',
+      targetCode: '1111',
       relation: 'broader',
       share: 0.25,
       comment: 'ידני',
@@ -108,7 +108,7 @@ describe('parquet export', () => {
     expect(fromFile).toEqual(fromGrid);
     expect(fromFile[0]).toMatchObject({ sourceCode: '0110', status: 'approved' });
     expect(fromFile.filter((r) => r.share === 0.25)).toMatchObject([
-      { sourceCode: '0110', targetCode: '0210', relation: 'broader', comment: 'ידני' },
+      { sourceCode: '0110', targetCode: '1111', relation: 'broader', comment: 'ידני' },
     ]);
 
     // DuckDB, as the lake reads it: the code columns are VARCHAR and keep their leading zeros.

@@ -16,6 +16,7 @@ import {
 } from '../../shared/domain/crosswalk/versions';
 import { RpcError } from '../../shared/rpc/errors';
 import { as } from './agencies';
+import { appendPair } from './append-pair';
 import { approveByBothAgencies } from './approve-both';
 import { loadIscoCrosswalk } from './crosswalk-fixture';
 import { openTestBackend, openWithSteward, type TestBackend } from './harness';
@@ -707,8 +708,7 @@ describe('freeze in SQL keeps the rules of shared/domain/crosswalk/versions.ts',
       mappingIds: [at(0).mappingId!, at(10).mappingId!],
       status: 'rejected',
     });
-    await t.call('crosswalks.addMapping', {
-      crosswalkId,
+    await appendPair(t, crosswalkId, {
       sourceCode: at(20).sourceCode,
       targetCode: at(20).targetCode!,
       relation: 'related',
@@ -748,8 +748,7 @@ describe('freeze in SQL keeps the rules of shared/domain/crosswalk/versions.ts',
     });
     await t.call('crosswalks.removeMappings', { crosswalkId, mappingIds: [at(5).mappingId!] });
     // The same mapping twice from v2 on: the copy holds since v1 as well.
-    await t.call('crosswalks.addMapping', {
-      crosswalkId,
+    await appendPair(t, crosswalkId, {
       sourceCode: at(25).sourceCode,
       targetCode: at(25).targetCode!,
       relation: at(25).relation!,
