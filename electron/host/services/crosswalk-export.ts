@@ -202,7 +202,13 @@ export async function writeExport(
   set: ExportSet,
   format: ExportFormat,
 ): Promise<ExportedFile> {
-  const { crosswalk: cw, source, target, steward, rows, approvers, version } = set;
+  const { crosswalk: cw, source, target, steward, approvers, version } = set;
+  // Every format names the reviewers as SSSOM does: each agency's approver of an approved
+  // mapping (ES first, "|" between), so a file read back restores both approvals.
+  const rows = set.rows.map((m) => {
+    const approved = approvers.get(m.mapping_id);
+    return approved ? { ...m, reviewer_id: approved.stewardIds.join('|') } : m;
+  });
   const frozen = version && frozenMeta(rows, set.validity);
   const versionPart = version ? `-v${version.number}` : '';
   const base = `${slug(cw.nameEn)}${versionPart}-approved-${ctx.now.slice(0, 19).replace(/[:T]/g, '-')}`;
