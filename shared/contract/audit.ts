@@ -35,8 +35,12 @@ export const auditMethods = {
     z.object({
       rows: z.array(AuditEntry),
       total: z.number().int(),
-      /** Entries left out because blind mode hides another agency's decision from the viewer. */
-      hidden: z.number().int().default(0),
+      /**
+       * Blind mode applies to the viewer on some crosswalk, so entries of another agency's
+       * decisions the viewer's agency has not made yet are left out. Never how many: that count
+       * would tell what the other agency has been deciding.
+       */
+      blind: z.boolean().default(false),
     }),
   ),
   'audit.actions': method(z.object({}).strict(), z.array(z.string())),

@@ -149,11 +149,16 @@ describe('two-agency approval on the ILO correspondence', () => {
 
   it('blind mode hides the other agency’s decision until both decided; kappa over what both decided', async () => {
     const { t, crosswalkId, rows, ids } = await setup();
+    const auditBlind = async () => (await t.call('audit.list', { offset: 0, limit: 1 })).blind;
+    expect(await auditBlind()).toBe(false);
     await as(t, ES_LEAD, async () => {
       expect((await t.call('crosswalks.setBlindMode', { crosswalkId, on: true })).blindMode).toBe(
         true,
       );
+      // A lead sees the whole log: nothing is left out for them.
+      expect(await auditBlind()).toBe(false);
     });
+    expect(await auditBlind()).toBe(true);
     const [m1, m2, m3, m4, m5, m6] = rows;
     // ES: approve 1–5, reject 6. CBS: reject 1, 2 and 5, approve 3 and 4, reject 6.
     await decide(t, crosswalkId, ids.slice(0, 5), 'approved');
@@ -180,10 +185,11 @@ describe('two-agency approval on the ILO correspondence', () => {
         limit: 50,
         filter: { entityType: 'mapping', entityId: String(id) },
       });
-    expect(await auditOf(m6!.mappingId!)).toMatchObject({ rows: [], total: 0, hidden: 1 });
+    expect(await auditOf(m6!.mappingId!)).toMatchObject({ rows: [], total: 0, blind: true });
     const cbsAudit = await t.call('audit.list', { offset: 0, limit: 1000 });
     expect(JSON.stringify(cbsAudit.rows)).not.toContain('לא שייך');
-    expect(cbsAudit.hidden).toBe(7);
+    expect(cbsAudit.blind).toBe(true);
+    expect(cbsAudit).not.toHaveProperty('hidden');
     const blind = await rowOf(t, crosswalkId, m6!);
     expect(blind).toMatchObject({
       status: 'proposed',
@@ -208,7 +214,7 @@ describe('two-agency approval on the ILO correspondence', () => {
     expect(await t.call('comments.list', { mappingId: m6!.mappingId! })).toMatchObject([
       { agency: 'ES', status: 'rejected', text: 'לא שייך' },
     ]);
-    expect(await auditOf(m6!.mappingId!)).toMatchObject({ total: 2, hidden: 0 });
+    expect(await auditOf(m6!.mappingId!)).toMatchObject({ total: 2, blind: true });
     expect(await rowOf(t, crosswalkId, m1!)).toMatchObject({
       status: 'rejected',
       agencyDecisions: [

@@ -93,12 +93,14 @@ export class AuditRepo {
     offset: number,
     limit: number,
     blindFor?: string,
-  ): { rows: AuditEntry[]; total: number; hidden: number } {
+  ): { rows: AuditEntry[]; total: number; blind: boolean } {
     const w = where(filter, blindFor);
     const count = (c: { sql: string; params: SqlParam[] }) =>
       this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM audit ${c.sql}`, c.params)?.n ?? 0;
     const total = count(w);
-    const hidden = blindFor === undefined ? 0 : count(where(filter)) - total;
+    const blind =
+      blindFor !== undefined &&
+      !!this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM crosswalks WHERE blind_mode = 1')?.n;
     const rows = this.db
       .all<AuditRow>(`SELECT * FROM audit ${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`, [
         ...w.params,
@@ -106,7 +108,7 @@ export class AuditRepo {
         offset,
       ])
       .map(toEntry);
-    return { rows, total, hidden };
+    return { rows, total, blind };
   }
 
   all(filter: AuditFilter, blindFor?: string): AuditEntry[] {

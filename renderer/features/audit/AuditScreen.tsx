@@ -129,7 +129,7 @@ export function AuditScreen() {
   const [draft, setDraft] = useState<AuditFilterDraft>(EMPTY_FILTER);
   const [revision, setRevision] = useState(0);
   const [total, setTotal] = useState<number | null>(null);
-  const [hidden, setHidden] = useState(0);
+  const [blind, setBlind] = useState(false);
   const [exporting, setExporting] = useState<'csv' | 'json' | null>(null);
   const [exported, setExported] = useState<ExportedFile | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
@@ -143,7 +143,7 @@ export function AuditScreen() {
         (offset, limit) => rpc.call('audit.list', { offset, limit, filter }),
         (page) => {
           setTotal(page?.total ?? null);
-          setHidden(page?.hidden ?? 0);
+          setBlind(page?.blind ?? false);
         },
       ),
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -296,9 +296,9 @@ export function AuditScreen() {
           ? t('count.loading')
           : t('count.entries', { count: total, formatted: fmt.format(total) })}
       </p>
-      {hidden > 0 && (
+      {blind && (
         <p className="muted" data-testid="audit-blind-hidden">
-          {t('count.blindHidden', { count: hidden, formatted: fmt.format(hidden) })}
+          {t('count.blind')}
         </p>
       )}
       <div className="audit-grid" data-testid="audit-grid">
