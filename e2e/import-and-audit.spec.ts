@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
 import { createProfile } from './pages/profile-page';
 
@@ -20,6 +21,31 @@ const HEBREW_CSV = [
   '0111,"גידול דגנים, קטניות וזרעי שמן",0110',
   '0112,גידול אורז,0110',
 ].join('\r\n');
+
+/**
+ * As a CBS lead, in Hebrew: stages a CSV as a crosswalk within the demo's ISCO-08 (codes 0110,
+ * 0210, 0310; a crosswalk's codes must be in its schemes), commits it, and waits for the refusal.
+ */
+async function refusedCrosswalkImport(
+  page: Page,
+  file: { name: string; csv: string },
+  before?: () => Promise<void>,
+) {
+  await createProfile(page, 'רונית אברהם', 'CBS', 'lead');
+  await page.getByRole('button', { name: 'ייבוא' }).click();
+  await page.getByTestId('import-file-input').setInputFiles({
+    name: file.name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(file.csv),
+  });
+  await expect(page.getByTestId('import-preview-table')).toBeVisible();
+  await page.getByTestId('import-kind-crosswalk').check();
+  await before?.();
+  await page.getByTestId('import-source-scheme').selectOption('isco08');
+  await page.getByTestId('import-target-scheme').selectOption('isco08');
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-error')).toBeVisible();
+}
 
 test('a Windows-1255 Hebrew CSV with leading-zero codes imports as it reads, and the audit log shows it', async ({
   app,
@@ -109,21 +135,15 @@ test('in Hebrew, the bad-import problems are worded in Hebrew with the codes lef
   app,
 }) => {
   const { page } = app;
-  await createProfile(page, 'רונית אברהם', 'CBS', 'lead');
-  await page.getByRole('button', { name: 'ייבוא' }).click();
-  await page.getByTestId('import-file-input').setInputFiles({
-    name: 'shares.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from('source,target,share\n0110,0110,1.5\n0210,0110,0.5\n0310,,abc\n'),
-  });
-  await expect(page.getByTestId('import-preview-table')).toBeVisible();
-  await page.getByTestId('import-kind-crosswalk').check();
-  await page.getByTestId('import-field-share').selectOption('share');
-  // the demo's ISCO-08 (codes 0110, 0210, 0310): a crosswalk's codes must be in its schemes
-  await page.getByTestId('import-source-scheme').selectOption('isco08');
-  await page.getByTestId('import-target-scheme').selectOption('isco08');
-  await page.getByTestId('import-commit').click();
-  await expect(page.getByTestId('import-error')).toBeVisible();
+  await refusedCrosswalkImport(
+    page,
+    { name: 'shares.csv', csv: 'source,target,share\n0110,0110,1.5\n0210,0110,0.5\n0310,,abc\n' },
+    () =>
+      page
+        .getByTestId('import-field-share')
+        .selectOption('share')
+        .then(() => undefined),
+  );
   await expect(page.getByTestId('import-nothing-changed')).toHaveText(
     'דבר לא השתנה בסביבת העבודה.',
   );
@@ -169,20 +189,10 @@ test('a crosswalk code its scheme lacks is refused in Hebrew, with the code that
   app,
 }) => {
   const { page } = app;
-  await createProfile(page, 'רונית אברהם', 'CBS', 'lead');
-  await page.getByRole('button', { name: 'ייבוא' }).click();
-  await page.getByTestId('import-file-input').setInputFiles({
+  await refusedCrosswalkImport(page, {
     name: 'excel.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from('source,target\n0110,0110\n110,0110\n'),
+    csv: 'source,target\n0110,0110\n110,0110\n',
   });
-  await expect(page.getByTestId('import-preview-table')).toBeVisible();
-  await page.getByTestId('import-kind-crosswalk').check();
-  // the demo's ISCO-08 (codes 0110, 0210, 0310): a crosswalk's codes must be in its schemes
-  await page.getByTestId('import-source-scheme').selectOption('isco08');
-  await page.getByTestId('import-target-scheme').selectOption('isco08');
-  await page.getByTestId('import-commit').click();
-  await expect(page.getByTestId('import-error')).toBeVisible();
   const problems = page.getByTestId('import-problem');
   await expect(problems).toHaveCount(1);
   await expect(problems.nth(0)).toContainText('קובץ excel.csv · שורה 3 · עמודה source · ערך 110');
