@@ -22,11 +22,12 @@ test('freeze a version, change a mapping, the diff shows it', async ({ app }, te
   await expect(v1.getByTestId('version-relationship')).toHaveText('M:N');
 
   // Approval is refused while mappings are proposed, and says why.
-  await v1.getByTestId('version-approve').click();
-  await expect(v1.getByTestId('blocker-unapproved_mappings')).toContainText('678');
-  // Known blockers disable Approve, and its title says why.
+  // A version's blockers are known as soon as it shows: Approve is disabled, its title says why,
+  // and "what blocks it?" lists them.
   await expect(v1.getByTestId('version-approve')).toBeDisabled();
   await expect(v1.getByTestId('version-approve')).toHaveAttribute('title', /678/);
+  await v1.getByTestId('version-check').click();
+  await expect(v1.getByTestId('blocker-unapproved_mappings')).toContainText('678');
   await page.screenshot({ path: testInfo.outputPath('versions-he.png') });
 
   // The dialog owns the keyboard: focus sent to the grid behind it comes back, the review keys

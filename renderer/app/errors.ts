@@ -80,8 +80,20 @@ function forbiddenText(details: unknown): string | null {
 function isolatedParams(p: ImportProblem): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(p.params ?? {}))
-    out[k] = typeof v === 'number' ? ltrIsolate(v) : autoIsolate(v);
+    out[k] =
+      k === 'missing' && typeof v === 'string'
+        ? agencyList(v)
+        : typeof v === 'number'
+          ? ltrIsolate(v)
+          : autoIsolate(v);
   return out;
+}
+
+/** "ES, CBS" as the agencies' names in the UI language ("שה"ת ולמ"ס"). */
+function agencyList(codes: string): string {
+  return new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(
+    codes.split(/,\s*/).map((a) => i18n.t(`common:agency.${a}`, { defaultValue: a })),
+  );
 }
 
 /**

@@ -21,7 +21,6 @@ import './audit.css';
 
 /** Fields whose values are enums the crosswalks namespace already names. */
 const ENUM_FIELDS: Record<string, string> = {
-  status: 'crosswalks:status',
   relation: 'crosswalks:relation',
   justification: 'crosswalks:justification',
   agency: 'common:agency',
@@ -38,8 +37,30 @@ function fieldLabel(t: Translate, key: string): string {
   return t(`field.${key}`, { defaultValue: key });
 }
 
+/** A version's approvals, `[{agency, name, at}]`, as "name (agency)" in the UI language. */
+function approvalsLabel(t: Translate, value: string): string | null {
+  try {
+    const list = JSON.parse(value) as unknown;
+    if (!Array.isArray(list)) return null;
+    if (list.length === 0) return '—';
+    return list
+      .map((a: { agency?: string; name?: string }) =>
+        a.agency ? `${a.name ?? ''} (${t(`common:agency.${a.agency}`)})` : (a.name ?? ''),
+      )
+      .join(', ');
+  } catch {
+    return null;
+  }
+}
+
 function valueLabel(t: Translate, key: string, value: string): string {
   if (value === 'null') return '—';
+  if (key === 'approvals') return approvalsLabel(t, value) ?? clipText(value);
+  // A status is a mapping's, or a version's (frozen, superseded).
+  if (key === 'status')
+    return t(`crosswalks:status.${value}`, {
+      defaultValue: t(`versions:status.${value}`, { defaultValue: value }),
+    });
   const ns = ENUM_FIELDS[key];
   // A 200,000-character imported comment must not flood the log: the start of it is enough here.
   return ns ? t(`${ns}.${value}`, { defaultValue: value }) : clipText(value);

@@ -33,7 +33,8 @@ export function ImportSuccess({
         <span data-testid="import-result-rows">
           <Ltr>{fmt.format(result.rows)}</Ltr>
         </span>{' '}
-        {t('result.rows')} · <Ltr>{fmt.format(result.ms / 1000)}</Ltr> {t('result.seconds')}
+        {t('result.rows', { count: result.rows })} · <Ltr>{fmt.format(result.ms / 1000)}</Ltr>{' '}
+        {t('result.seconds')}
       </p>
       <div className="import-actions">
         {result.kind === 'crosswalk' && (

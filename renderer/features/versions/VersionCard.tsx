@@ -73,10 +73,29 @@ export function VersionCard({
           : null;
 
   // A version's blockers hold until its list is reloaded (a change to the crosswalk reloads it).
-  useEffect(() => setBlockers(null), [version]);
+  // Those of a version awaiting approval are asked for at once, so Approve is never a click that
+  // can only be refused; the list itself shows on "what blocks it?".
+  const [known, setKnown] = useState<VersionBlocker[] | null>(null);
+  useEffect(() => {
+    setBlockers(null);
+    setKnown(null);
+    if (version.status !== 'frozen' || cannot !== null) return;
+    let live = true;
+    rpc
+      .call('versions.blockers', { crosswalkId: version.crosswalkId, number: version.number })
+      .then(
+        (list) => live && setKnown(list),
+        () => undefined,
+      );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [version]);
+  const current = blockers ?? known;
   const blockedBy =
-    blockers && blockers.length > 0
-      ? `${t('approve.blocked')} ${blockers.map((b) => t(`blocker.${b.kind}`, { count: b.count })).join('; ')}`
+    current && current.length > 0
+      ? `${t('approve.blocked')} ${current.map((b) => t(`blocker.${b.kind}`, { count: b.count })).join('; ')}`
       : null;
 
   const approve = async () => {

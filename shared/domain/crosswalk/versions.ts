@@ -275,7 +275,7 @@ export function approvalBlockers(
     targets,
     mappings.map((m, id) => ({ id, ...m })),
   );
-  add('unmapped_sources', checks.unmapped_sources);
+  add('unmapped_sources', [...checks.unmapped_sources].sort());
   add(
     'shares_not_one',
     checks.shares_not_one.map((i) => pairOf(mappings[i]!)),

@@ -15,6 +15,8 @@ const NUMERIC_FIELDS: readonly (SchemeField | CrosswalkField)[] = [
   'partialTarget',
 ];
 
+const DATE_HEADER = /(^|[_\s-])(at|date|time)$|^valid[_\s-]?(from|to)$|תאריך|מועד/i;
+
 export function buildPreview(
   table: Table,
   base: Pick<Preview, 'stagedId' | 'fileName' | 'format' | 'detected' | 'metadata'>,
@@ -27,9 +29,12 @@ export function buildPreview(
     const s = suggestedScheme[f as SchemeField] ?? suggestedCrosswalk[f as CrosswalkField];
     if (s) skip.add(s);
   }
-  const dateColumns = new Set(
-    [suggestedScheme.validFrom, suggestedScheme.validTo].filter((c): c is string => !!c),
-  );
+  // Dates are expected in the validity columns and in any column named as a date or a time
+  // (updated_at, review_date, valid_from): no "Excel turned a code into a date" warning there.
+  const dateColumns = new Set([
+    ...[suggestedScheme.validFrom, suggestedScheme.validTo].filter((c): c is string => !!c),
+    ...table.headers.filter((h) => DATE_HEADER.test(h)),
+  ]);
   const warnings = detectColumnWarnings(table.headers, table.rows.slice(0, WARNING_SAMPLE), {
     skipColumns: skip,
     dateColumns,
