@@ -30,15 +30,6 @@ const DECIDED = `('approved', 'rejected', 'needs_discussion')`;
 export class HierarchyRepo {
   constructor(private readonly db: WorkspaceDb) {}
 
-  /** What changes when a scheme's items change: imports add rows, removals drop them. */
-  schemeStamp(schemeId: string): string {
-    const r = this.db.get<{ n: number; top: number | null }>(
-      'SELECT COUNT(*) AS n, MAX(id) AS top FROM items WHERE scheme_id = ?',
-      [schemeId],
-    );
-    return `${r?.n ?? 0}:${r?.top ?? 0}`;
-  }
-
   structure(schemeId: string): StructureRow[] {
     return this.db
       .all<StructureRow>(

@@ -72,6 +72,18 @@ const SCHEME_SELECT = `SELECT s.id, s.agency, s.name_he, s.name_en, s.version, s
 export class SchemeRepo {
   constructor(private readonly db: WorkspaceDb) {}
 
+  /**
+   * A scheme's state: moves when items are added, replaced or removed, so an index or tree built
+   * from its items knows it is stale.
+   */
+  stamp(schemeId: string): string {
+    const r = this.db.get<{ n: number; top: number | null }>(
+      'SELECT COUNT(*) AS n, MAX(id) AS top FROM items WHERE scheme_id = ?',
+      [schemeId],
+    );
+    return `${r?.n ?? 0}:${r?.top ?? 0}`;
+  }
+
   list(): Scheme[] {
     return this.db.all<SchemeRow>(`${SCHEME_SELECT} ORDER BY s.name_en, s.version`).map(toScheme);
   }

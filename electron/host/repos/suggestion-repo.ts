@@ -28,15 +28,6 @@ const unmapped = (
 export class SuggestionRepo {
   constructor(private readonly db: WorkspaceDb) {}
 
-  /** A scheme's state: moves when items are added or replaced, so a cached index knows it is stale. */
-  schemeStamp(schemeId: string): string {
-    const r = this.db.get<{ n: number; top: number | null }>(
-      'SELECT COUNT(*) AS n, MAX(id) AS top FROM items WHERE scheme_id = ?',
-      [schemeId],
-    );
-    return `${r?.n ?? 0}:${r?.top ?? 0}`;
-  }
-
   /** A scheme's items; for a target scheme without deprecated leaves (never suggested). */
   items(schemeId: string, side: 'source' | 'target'): SuggestItem[] {
     const active = side === 'target' ? `AND NOT (is_leaf = 1 AND status = 'deprecated')` : '';

@@ -5,6 +5,7 @@ import { RpcError } from '../../../shared/rpc/errors';
 import type { HandlerGroup, ServiceDeps } from '../backend/deps';
 import { CrosswalkRepo } from '../repos/crosswalk-repo';
 import { HierarchyRepo, type StructureRow } from '../repos/hierarchy-repo';
+import { SchemeRepo } from '../repos/scheme-repo';
 import { blindViewer } from './blind-viewer';
 
 interface SchemeTree {
@@ -32,11 +33,12 @@ export function hierarchyHandlers(
 ): HandlerGroup<'hierarchy.tree' | 'hierarchy.coverage' | 'hierarchy.progress'> {
   const repo = new HierarchyRepo(deps.db);
   const crosswalks = new CrosswalkRepo(deps.db);
+  const schemes = new SchemeRepo(deps.db);
   const trees = new Map<string, SchemeTree>();
   const sideCounts = new Map<string, SideCounts>();
 
   const schemeTree = (schemeId: string): SchemeTree => {
-    const stamp = repo.schemeStamp(schemeId);
+    const stamp = schemes.stamp(schemeId);
     const cached = trees.get(schemeId);
     if (cached?.stamp === stamp) return cached;
     const rows = repo.structure(schemeId);

@@ -11,6 +11,7 @@ import { RpcError } from '../../../shared/rpc/errors';
 import type { HandlerGroup, ServiceDeps } from '../backend/deps';
 import { DECIDERS } from '../backend/session';
 import { CrosswalkRepo } from '../repos/crosswalk-repo';
+import { SchemeRepo } from '../repos/scheme-repo';
 import { SuggestionRepo } from '../repos/suggestion-repo';
 import { blindViewer } from './blind-viewer';
 import type { CrosswalkService } from './crosswalk-service';
@@ -40,6 +41,7 @@ export function suggestionHandlers(
 ): HandlerGroup<SuggestionMethods> {
   const repo = new SuggestionRepo(deps.db);
   const crosswalkRepo = new CrosswalkRepo(deps.db);
+  const schemes = new SchemeRepo(deps.db);
   const viewerOf = (crosswalkId: string) =>
     blindViewer(deps.session, crosswalkRepo.blindMode(crosswalkId));
   const indexes = new Map<string, PairIndex>();
@@ -52,7 +54,7 @@ export function suggestionHandlers(
 
   const indexOf = (sourceSchemeId: string, targetSchemeId: string): PairIndex => {
     const key = `${sourceSchemeId}\u0000${targetSchemeId}`;
-    const stamp = `${repo.schemeStamp(sourceSchemeId)}/${repo.schemeStamp(targetSchemeId)}`;
+    const stamp = `${schemes.stamp(sourceSchemeId)}/${schemes.stamp(targetSchemeId)}`;
     const cached = indexes.get(key);
     if (cached && cached.stamp === stamp) return cached;
     const sourceItems = repo.items(sourceSchemeId, 'source');

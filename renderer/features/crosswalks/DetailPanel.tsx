@@ -71,7 +71,28 @@ function Title({ lang, he, en }: { lang: Language; he: string | null; en: string
   );
 }
 
-export function ItemCard({
+/** A mapping's source and target items, each with its hierarchy path (or why it is missing). */
+export function SourceAndTarget({ detail, lang }: { detail: MappingDetail; lang: Language }) {
+  const { t } = useTranslation('crosswalks');
+  return (
+    <>
+      <ItemCard
+        heading={t('detail.source')}
+        item={detail.source}
+        missingCode={detail.row.sourceCode}
+        lang={lang}
+      />
+      <ItemCard
+        heading={t('detail.target')}
+        item={detail.target}
+        missingCode={detail.row.targetCode}
+        lang={lang}
+      />
+    </>
+  );
+}
+
+function ItemCard({
   heading,
   item,
   missingCode,
@@ -255,18 +276,7 @@ export function DetailPanel({ crosswalkId }: { crosswalkId: string }) {
               testId="detail-comment"
             />
           )}
-          <ItemCard
-            heading={t('detail.source')}
-            item={detail.source}
-            missingCode={detail.row.sourceCode}
-            lang={lang}
-          />
-          <ItemCard
-            heading={t('detail.target')}
-            item={detail.target}
-            missingCode={detail.row.targetCode}
-            lang={lang}
-          />
+          <SourceAndTarget detail={detail} lang={lang} />
           {detail.row.mappingId !== null && (
             <MappingThread
               crosswalkId={crosswalkId}

@@ -9,7 +9,7 @@ import { errorText } from '../../app/errors';
 import { rpc } from '../../app/rpc';
 import { Ltr } from '../../ui/Bidi';
 import { useCrosswalks } from '../crosswalks/crosswalk-store';
-import { ItemCard } from '../crosswalks/DetailPanel';
+import { SourceAndTarget } from '../crosswalks/DetailPanel';
 import { StatusChip } from '../crosswalks/StatusChip';
 import { formatShare, uiLanguage } from '../crosswalks/titles';
 import { MappingThread } from './MappingThread';
@@ -194,18 +194,7 @@ export function DiscussionSession({ crosswalkId }: { crosswalkId: string }) {
             )}
             {detail ? (
               <div className="discussion-items">
-                <ItemCard
-                  heading={t('crosswalks:detail.source')}
-                  item={detail.source}
-                  missingCode={current.row.sourceCode}
-                  lang={lang}
-                />
-                <ItemCard
-                  heading={t('crosswalks:detail.target')}
-                  item={detail.target}
-                  missingCode={current.row.targetCode}
-                  lang={lang}
-                />
+                <SourceAndTarget detail={detail} lang={lang} />
               </div>
             ) : (
               !detailError && <p className="muted">{t('common:loading')}</p>

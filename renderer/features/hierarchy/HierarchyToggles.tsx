@@ -1,6 +1,27 @@
 import { useTranslation } from 'react-i18next';
 import { useHierarchy } from './hierarchy-store';
 
+function Toggle(props: {
+  on: boolean;
+  label: string;
+  hint: string;
+  testId: string;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      className={`toggle${props.on ? ' on' : ''}`}
+      aria-pressed={props.on}
+      title={props.hint}
+      data-testid={props.testId}
+      onClick={props.onClick}
+    >
+      {props.label}
+    </button>
+  );
+}
+
 /** The buttons on the crosswalk screen that show the hierarchy trees and the progress panel. */
 export function HierarchyToggles() {
   const { t } = useTranslation('hierarchy');
@@ -10,26 +31,20 @@ export function HierarchyToggles() {
   const toggleProgress = useHierarchy((s) => s.toggleProgress);
   return (
     <div className="toggle-group hierarchy-toggles" role="group">
-      <button
-        type="button"
-        className={`toggle${treesOpen ? ' on' : ''}`}
-        aria-pressed={treesOpen}
-        title={t('toggle.treesHint')}
-        data-testid="toggle-hierarchy"
+      <Toggle
+        on={treesOpen}
+        label={t('toggle.trees')}
+        hint={t('toggle.treesHint')}
+        testId="toggle-hierarchy"
         onClick={toggleTrees}
-      >
-        {t('toggle.trees')}
-      </button>
-      <button
-        type="button"
-        className={`toggle${progressOpen ? ' on' : ''}`}
-        aria-pressed={progressOpen}
-        title={t('toggle.progressHint')}
-        data-testid="toggle-progress"
+      />
+      <Toggle
+        on={progressOpen}
+        label={t('toggle.progress')}
+        hint={t('toggle.progressHint')}
+        testId="toggle-progress"
         onClick={toggleProgress}
-      >
-        {t('toggle.progress')}
-      </button>
+      />
     </div>
   );
 }

@@ -81,6 +81,35 @@ function CodeCell({ value }: ICellRendererParams<DiffRow, string>) {
 const refLabel = (t: Translate, ref: VersionRef) =>
   ref === 'draft' ? t('diff.draft') : t('diff.version', { number: ref });
 
+const parseRef = (value: string): VersionRef => (value === 'draft' ? 'draft' : Number(value));
+
+/** One side of the comparison: the draft or a version. */
+function RefSelect(props: {
+  label: string;
+  testId: string;
+  value: VersionRef;
+  options: VersionRef[];
+  onChange: (ref: VersionRef) => void;
+}) {
+  const { t } = useTranslation('versions');
+  return (
+    <label className="field-inline">
+      {props.label}
+      <select
+        data-testid={props.testId}
+        value={String(props.value)}
+        onChange={(e) => props.onChange(parseRef(e.target.value))}
+      >
+        {props.options.map((o) => (
+          <option key={String(o)} value={String(o)}>
+            {refLabel(t, o)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Two versions (or the draft) side by side: added, removed and changed mappings, exportable. */
 export function DiffView({
   crosswalkId,
@@ -174,7 +203,6 @@ export function DiffView({
   );
 
   const options: VersionRef[] = ['draft', ...versions.map((v) => v.number)];
-  const parse = (value: string): VersionRef => (value === 'draft' ? 'draft' : Number(value));
 
   const runExport = async () => {
     if (from === null) return;
@@ -202,34 +230,20 @@ export function DiffView({
   return (
     <section className="version-diff" data-testid="version-diff" aria-label={t('diff.title')}>
       <div className="version-diff-head">
-        <label className="field-inline">
-          {t('diff.from')}
-          <select
-            data-testid="diff-from"
-            value={String(from)}
-            onChange={(e) => setFrom(parse(e.target.value))}
-          >
-            {options.map((o) => (
-              <option key={String(o)} value={String(o)}>
-                {refLabel(t, o)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field-inline">
-          {t('diff.to')}
-          <select
-            data-testid="diff-to"
-            value={String(to)}
-            onChange={(e) => setTo(parse(e.target.value))}
-          >
-            {options.map((o) => (
-              <option key={String(o)} value={String(o)}>
-                {refLabel(t, o)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RefSelect
+          label={t('diff.from')}
+          testId="diff-from"
+          value={from}
+          options={options}
+          onChange={setFrom}
+        />
+        <RefSelect
+          label={t('diff.to')}
+          testId="diff-to"
+          value={to}
+          options={options}
+          onChange={setTo}
+        />
         <span className="version-diff-totals" data-testid="diff-totals" aria-live="polite">
           {totals
             ? (['added', 'removed', 'changed'] as const).map((k) => (

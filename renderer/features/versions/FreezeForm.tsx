@@ -4,6 +4,30 @@ import type { Steward } from '../../../shared/contract';
 import { errorText } from '../../app/errors';
 import { rpc } from '../../app/rpc';
 
+/** An ISO date typed as text (YYYY-MM-DD, left to right); empty leaves the version open on that side. */
+function DateField(props: {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  disabled: boolean;
+}) {
+  return (
+    <label className="field">
+      {props.label}
+      <input
+        name={props.name}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        placeholder="YYYY-MM-DD"
+        pattern="\d{4}-\d{2}-\d{2}"
+        dir="ltr"
+        disabled={props.disabled}
+      />
+    </label>
+  );
+}
+
 /** Freezes the draft as the next numbered version; only a lead may, and the host enforces it. */
 export function FreezeForm({
   crosswalkId,
@@ -63,30 +87,20 @@ export function FreezeForm({
             dir="auto"
           />
         </label>
-        <label className="field">
-          {t('freeze.validFrom')}
-          <input
-            name="validFrom"
-            value={validFrom}
-            onChange={(e) => setValidFrom(e.target.value)}
-            placeholder="YYYY-MM-DD"
-            pattern="\d{4}-\d{2}-\d{2}"
-            dir="ltr"
-            disabled={!isLead}
-          />
-        </label>
-        <label className="field">
-          {t('freeze.validTo')}
-          <input
-            name="validTo"
-            value={validTo}
-            onChange={(e) => setValidTo(e.target.value)}
-            placeholder="YYYY-MM-DD"
-            pattern="\d{4}-\d{2}-\d{2}"
-            dir="ltr"
-            disabled={!isLead}
-          />
-        </label>
+        <DateField
+          label={t('freeze.validFrom')}
+          name="validFrom"
+          value={validFrom}
+          onChange={setValidFrom}
+          disabled={!isLead}
+        />
+        <DateField
+          label={t('freeze.validTo')}
+          name="validTo"
+          value={validTo}
+          onChange={setValidTo}
+          disabled={!isLead}
+        />
       </div>
       <div className="dialog-actions">
         <button
