@@ -45,9 +45,12 @@ export function VersionCard({
   version,
   steward,
   onChanged,
+  latest,
 }: {
   version: CrosswalkVersion;
   steward: Steward | null;
+  /** The crosswalk's newest version. */
+  latest: boolean;
   onChanged: () => void;
 }) {
   const { t, i18n } = useTranslation('versions');
@@ -73,13 +76,14 @@ export function VersionCard({
           : null;
 
   // A version's blockers hold until its list is reloaded (a change to the crosswalk reloads it).
-  // Those of a version awaiting approval are asked for at once, so Approve is never a click that
-  // can only be refused; the list itself shows on "what blocks it?".
+  // The newest version's are asked for at once, so Approve is never a click that can only be
+  // refused (older ones on request: each check reads the whole version); the list itself shows
+  // on "what blocks it?".
   const [known, setKnown] = useState<VersionBlocker[] | null>(null);
   useEffect(() => {
     setBlockers(null);
     setKnown(null);
-    if (version.status !== 'frozen' || cannot !== null) return;
+    if (!latest || version.status !== 'frozen' || cannot !== null) return;
     let live = true;
     rpc
       .call('versions.blockers', { crosswalkId: version.crosswalkId, number: version.number })

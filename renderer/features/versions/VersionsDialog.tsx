@@ -106,8 +106,14 @@ export function VersionsDialog({
               </p>
             ) : (
               <ol className="version-list" data-testid="version-list">
-                {versions.map((v) => (
-                  <VersionCard key={v.id} version={v} steward={steward} onChanged={changed} />
+                {versions.map((v, i) => (
+                  <VersionCard
+                    key={v.id}
+                    version={v}
+                    steward={steward}
+                    onChanged={changed}
+                    latest={i === 0}
+                  />
                 ))}
               </ol>
             )}
